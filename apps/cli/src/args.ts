@@ -1,0 +1,38 @@
+import { PerfError } from '@perf/model';
+
+export interface CliArgs {
+  readonly positional: string[];
+  readonly options: Map<string, string>;
+  readonly flags: Set<string>;
+}
+
+const VALUE_OPTIONS = ['db', 'ente', 'year', 'as', 'out'];
+const FLAG_OPTIONS = ['json', 'help'];
+
+/** Splits `--name value`, `--name=value` and `--flag` from the words of a command. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? '';
+    if (word === '-h') { flags.add('help'); continue; }
+    if (!word.startsWith('--')) { positional.push(word); continue; }
+    const [name = '', inline] = word.slice(2).split(/=(.*)/s, 2);
+    if (FLAG_OPTIONS.includes(name)) { flags.add(name); continue; }
+    if (!VALUE_OPTIONS.includes(name)) {
+      throw new PerfError('OPTION_UNKNOWN', `Opzione "--${name}" sconosciuta.`, { hint: `Opzioni: ${[...VALUE_OPTIONS.map((o) => `--${o} <valore>`), ...FLAG_OPTIONS.map((f) => `--${f}`)].join(', ')}. Vedi pnpm perf --help.` });
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === '') throw new PerfError('OPTION_INVALID', `L'opzione --${name} vuole un valore.`, { hint: `Forma corretta: --${name} <valore>.` });
+    options.set(name, value);
+  }
+  return { positional, options, flags };
+}
+
+export function yearOption(args: CliArgs): number | undefined {
+  const text = args.options.get('year');
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new PerfError('OPTION_INVALID', `--year "${text}" non è un anno.`, { hint: 'Forma corretta: --year 2012.' });
+  return Number(text);
+}

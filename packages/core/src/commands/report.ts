@@ -1,0 +1,103 @@
+import { comparePeriods, defaultReportPeriod, formatPeriod, parseIndicatorValue, parsePeriod, parsePeriodText, PerfError, periodForm, periodRank, readPeriod, type Plan } from '@perf/model';
+import { computeStatus } from '@perf/scoring';
+import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
+import { splitArgs } from '../grammar.ts';
+import { assertCanReport } from '../permissions.ts';
+import { planLabel, type ReportReply } from '../replies.ts';
+import { defineCommand } from './command.ts';
+
+export const REPORT_FORM = 'report <indicatore> value=<valore> [period=<periodo>] [note="<testo>"]';
+
+export interface ReportInput {
+  readonly indicator: number;
+  readonly rawValue: string;
+  readonly period: string | undefined;
+  readonly note: string | undefined;
+}
+
+export function parseReportArgs(args: readonly string[]): ReportInput {
+  const hint = `Forma corretta: ${REPORT_FORM}, ad esempio: report 12 value=23 period=2012-Q4`;
+  const { positional, named } = splitArgs(args, { valore: 'value', periodo: 'period', nota: 'note' }, ['value', 'period', 'note'], REPORT_FORM);
+  const [indicatorText, bareValue, ...extra] = positional;
+  if (indicatorText === undefined) throw new PerfError('COMMAND_INVALID', 'Manca il numero dell\'indicatore.', { hint });
+  if (!/^#?\d+$/.test(indicatorText)) throw new PerfError('COMMAND_INVALID', `"${indicatorText}" non è il numero di un indicatore.`, { hint });
+  if (extra.length > 0 || (bareValue !== undefined && named.has('value'))) {
+    throw new PerfError('COMMAND_INVALID', `Parole in più non riconosciute: ${[...(named.has('value') && bareValue ? [bareValue] : []), ...extra].join(' ')}.`, { hint });
+  }
+  const rawValue = named.get('value') ?? bareValue;
+  if (rawValue === undefined || rawValue.trim() === '') throw new PerfError('VALUE_MISSING', 'Manca il valore da registrare.', { hint });
+  return { indicator: Number(indicatorText.replace('#', '')), rawValue, period: named.get('period'), note: named.get('note') };
+}
+
+/**
+ * The plan a report goes to: the one of the year its period names, or the current one.
+ * A well-formed period of a year with no plan is refused as outside the plan.
+ */
+async function planForReport(input: ReportInput, context: CommandContext): Promise<Plan> {
+  if (input.period === undefined) return resolvePlan(context);
+  const period = parsePeriodText(input.period);
+  try {
+    return await resolvePlan(context, period.year);
+  } catch (error) {
+    if (!(error instanceof PerfError) || error.code !== 'YEAR_UNKNOWN') throw error;
+    const plan = await resolvePlan(context);
+    throw new PerfError('PERIOD_OUTSIDE_PLAN', `Il periodo "${input.period}" è fuori dall'anno del Piano (${plan.year}): non c'è un Piano ${period.year}.`, {
+      hint: `Forma corretta: period=${periodForm(plan.year, plan.monitoring)}.`,
+    });
+  }
+}
+
+/**
+ * Checks a report and computes the grade it gives; stores it unless `store` is false (a preview,
+ * e.g. the echo of a chat reply before the person presses Conferma).
+ */
+export async function submitReport(input: ReportInput, context: CommandContext, options: { store: boolean } = { store: true }): Promise<ReportReply> {
+  const plan = await planForReport(input, context);
+  const actor = resolveActor(plan, context.identity);
+  const indicator = plan.indicators.find((i) => i.id === input.indicator);
+  if (!indicator) {
+    throw new PerfError('INDICATOR_UNKNOWN', `L'indicatore ${input.indicator} non esiste nel Piano ${plan.ente.code} ${plan.year}.`, {
+      hint: `Indicatori: ${plan.indicators.map((i) => i.id).join(', ')}. Forma corretta: ${REPORT_FORM}`,
+    });
+  }
+  assertCanReport(plan, actor, indicator);
+  const value = parseIndicatorValue(input.rawValue, indicator.direction);
+  const period = input.period === undefined ? defaultReportPeriod(plan, context.clock()) : parsePeriod(input.period, plan);
+  const periodText = formatPeriod(period);
+
+  const latest = await context.store.latestValues(plan.ente.code, plan.year);
+  const current = latest.get(indicator.id);
+  const standsForYear = current === undefined || comparePeriods(period, readPeriod(current.period)) >= 0;
+  let stored;
+  let superseded;
+  let duplicate = false;
+  if (options.store) {
+    const result = await context.store.addRilevazione({
+      ente: plan.ente.code, year: plan.year, indicator: indicator.id, period: periodText, periodRank: periodRank(period),
+      value, rawValue: input.rawValue, note: input.note, requestKey: context.requestKey,
+    }, writeMeta(context, actor));
+    ({ rilevazione: stored, superseded, duplicate } = result);
+    latest.set(indicator.id, { value: result.rilevazione.value, period: result.rilevazione.period });
+  } else if (standsForYear) {
+    latest.set(indicator.id, { value, period: periodText });
+  }
+  const status = computeStatus(plan, latest);
+  const indicatorStatus = status.indicators.find((i) => i.id === indicator.id);
+  const objective = [...status.operational, ...status.strategic].find((o) => o.id === indicator.objective);
+  if (!indicatorStatus || !objective) throw new PerfError('INTERNAL', 'Errore interno nel calcolo del grado.');
+  return {
+    kind: 'report', plan: planLabel(plan), indicator, value: stored?.value ?? value, period: stored?.period ?? periodText, note: input.note,
+    grade: indicatorStatus, standsForYear, objective: { id: objective.id, title: objective.title, score: objective.score, percent: objective.percent, band: objective.band },
+    overall: status.overall, stored, superseded, duplicate,
+  };
+}
+
+export const reportCommand = defineCommand<ReportInput>({
+  name: 'report',
+  aliases: ['registra', 'rileva'],
+  usage: REPORT_FORM,
+  description: 'Registra il valore di un indicatore per un periodo (senza periodo: il periodo corrente).',
+  examples: ['report 12 value=23', 'report 12 valore=23,5 period=2012-Q3 note="dato provvisorio"', 'report 7 value=sì'],
+  parse: parseReportArgs,
+  execute: (input, context) => submitReport(input, context),
+});

@@ -1,0 +1,134 @@
+import { formatNumber, formatValue, type Indicator } from '@perf/model';
+import type { Band, Grade, IndicatorStatus } from '@perf/scoring';
+import type { Rilevazione } from '@perf/store';
+import type { Reply, ReportReply, StatusReply } from './replies.ts';
+
+export const BAND_EMOJI: Record<Band | 'none', string> = { green: '🟢', yellow: '🟡', red: '🔴', none: '⚪' };
+export const BAND_LABEL: Record<Band, string> = { green: 'raggiunto', yellow: 'parzialmente raggiunto', red: 'non raggiunto' };
+
+/** "🟢 94% raggiunto", or "⚪ non rilevato" for an item with no score. */
+export function gradeText(grade: Grade): string {
+  if (grade.percent === null || grade.band === null) return `${BAND_EMOJI.none} non rilevato`;
+  return `${BAND_EMOJI[grade.band]} ${grade.percent}% ${BAND_LABEL[grade.band]}`;
+}
+
+export function unitSuffix(indicator: Pick<Indicator, 'unit' | 'direction'>): string {
+  if (indicator.direction === 'boolean') return '';
+  if (!indicator.unit) return '';
+  return indicator.unit === '%' ? '%' : ` ${indicator.unit}`;
+}
+
+/** A reported value as people read it: 23,5 %, sì / no for done / not done. */
+export function valueText(indicator: Pick<Indicator, 'unit' | 'direction'>, value: number | null): string {
+  if (value === null) return 'non rilevato';
+  if (indicator.direction === 'boolean') return value >= 1 ? 'sì' : 'no';
+  return `${formatValue(value)}${unitSuffix(indicator)}`;
+}
+
+export function targetText(indicator: Indicator): string {
+  if (indicator.direction === 'boolean') return 'sì';
+  const comparator = indicator.direction === 'higher' ? '≥' : '≤';
+  return `${comparator} ${formatValue(indicator.target)}${unitSuffix(indicator)}`;
+}
+
+function pad(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : text + ' '.repeat(width - length);
+}
+
+/** A plain-text table with a header row; columns sized to their widest cell. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function renderReport(reply: ReportReply): string {
+  const { indicator } = reply;
+  const lines: string[] = [];
+  if (reply.duplicate) lines.push('Questa richiesta era già stata registrata: nulla di nuovo è stato salvato.');
+  const verb = reply.stored ? 'Registrato' : 'Anteprima (non ancora registrato)';
+  lines.push(`${verb}: indicatore ${indicator.id} «${indicator.name}» = ${valueText(indicator, reply.value)} per il periodo ${reply.period} (${reply.plan.ente} ${reply.plan.year}).`);
+  if (reply.superseded) lines.push(`Sostituisce il valore ${valueText(indicator, reply.superseded.value)} registrato da ${reply.superseded.reportedBy} il ${formatDateTime(reply.superseded.reportedAt)} (resta nello storico).`);
+  if (!reply.standsForYear) lines.push(`Nota: esiste già un valore di un periodo successivo, che resta quello valido per l'anno.`);
+  lines.push(`Grado dell'indicatore: ${gradeText(reply.grade)} (target ${targetText(indicator)}).`);
+  lines.push(`Obiettivo ${reply.objective.id} «${reply.objective.title}»: ${gradeText(reply.objective)}. Ente: ${gradeText(reply.overall)}.`);
+  return lines.join('\n');
+}
+
+function indicatorRows(indicators: readonly IndicatorStatus[], definitions: readonly Indicator[]): string[][] {
+  return indicators.map((i) => {
+    const definition = definitions.find((d) => d.id === i.id);
+    return [String(i.id), i.name, definition ? targetText(definition) : '', definition ? valueText(definition, i.value) : String(i.value ?? ''), i.period ?? '—', gradeText(i)];
+  });
+}
+
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+export function historyTable(indicator: Pick<Indicator, 'unit' | 'direction'>, history: readonly Rilevazione[]): string {
+  if (history.length === 0) return 'Nessuna rilevazione.';
+  return textTable(['periodo', 'valore', 'chi', 'quando', 'canale', 'nota', ''],
+    history.map((r) => [r.period, valueText(indicator, r.value), r.reportedBy, formatDateTime(r.reportedAt), r.channel, r.note ?? '', r.superseded ? '(sostituito)' : '']));
+}
+
+function renderStatus(reply: StatusReply): string {
+  const title = `${reply.plan.enteName} — Piano della Performance ${reply.plan.year}`;
+  switch (reply.scope) {
+    case 'ente': {
+      const { report } = reply;
+      const s = report.summary;
+      const share = (p: number | null) => (p === null ? '—' : `${p}%`);
+      return [
+        title,
+        `Performance complessiva dell'ente: ${gradeText(report.overall)}${report.overall.score === null ? '' : ` (${formatNumber(report.overall.score, 2)})`}`,
+        '',
+        textTable(['obiettivi strategici', 'n.', '%'], [
+          [`${BAND_EMOJI.green} raggiunti (90–100%)`, String(s.green.count), share(s.green.percent)],
+          [`${BAND_EMOJI.yellow} parzialmente raggiunti (80–89%)`, String(s.yellow.count), share(s.yellow.percent)],
+          [`${BAND_EMOJI.red} non raggiunti (0–79%)`, String(s.red.count), share(s.red.percent)],
+          ['totale valutati', String(s.total), ''],
+          ...(s.unscored.count > 0 ? [[`${BAND_EMOJI.none} non rilevati`, String(s.unscored.count), '']] : []),
+        ]),
+        '',
+        textTable(['id', 'obiettivo strategico', 'grado'], report.strategic.map((o) => [o.id, o.title, gradeText(o)])),
+        '',
+        `Indicatori rilevati: ${report.indicators.filter((i) => i.value !== null).length} di ${report.indicators.length}.`,
+      ].join('\n');
+    }
+    case 'me':
+      return [
+        `${title} — indicatori di ${reply.person}`,
+        reply.indicators.length === 0 ? 'Nessun indicatore a tuo carico.' : textTable(['id', 'indicatore', 'target', 'valore', 'periodo', 'grado'], indicatorRows(reply.indicators, reply.definitions)),
+        ...(reply.objectives.length > 0 ? ['', textTable(['id', 'obiettivo', 'grado'], reply.objectives.map((o) => [o.id, o.title, gradeText(o)]))] : []),
+      ].join('\n');
+    case 'objective':
+      return [
+        `${title}`,
+        `Obiettivo ${reply.objective.id} «${reply.objective.title}»: ${gradeText(reply.objective)}`,
+        ...(reply.operational.length > 0 ? ['', textTable(['id', 'obiettivo operativo', 'grado'], reply.operational.map((o) => [o.id, o.title, gradeText(o)]))] : []),
+        ...(reply.indicators.length > 0 ? ['', textTable(['id', 'indicatore', 'target', 'valore', 'periodo', 'grado'], indicatorRows(reply.indicators, reply.definitions))] : []),
+      ].join('\n');
+    case 'indicator':
+      return [
+        `${title}`,
+        `Indicatore ${reply.indicator.id} «${reply.indicator.name}» (obiettivo ${reply.definition.objective}, responsabile ${reply.definition.owner})`,
+        `Target ${targetText(reply.definition)} · valore ${valueText(reply.definition, reply.indicator.value)}${reply.indicator.period ? ` (${reply.indicator.period})` : ''} · ${gradeText(reply.indicator)}`,
+        '',
+        historyTable(reply.definition, reply.history),
+      ].join('\n');
+  }
+}
+
+/** The Italian text of any reply: the CLI prints it, the terminal chat and Discord fall back to it. */
+export function renderText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'report': return renderReport(reply);
+    case 'status': return renderStatus(reply);
+    case 'help':
+      return ['Comandi di perf:', ...reply.commands.map((c) => `• ${c.usage}\n    ${c.description}\n    es.: ${c.examples.join('  ·  ')}`)].join('\n');
+    case 'relazione':
+      return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}).`;
+  }
+}

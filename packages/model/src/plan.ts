@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { PerfError } from './errors.ts';
+import { formatZodIssues } from './zod-issues.ts';
+
+const id = z.string().trim().min(1);
+/** YAML reads `01` as the number 1: ids of objectives are always kept as written, as text. */
+const objectiveId = z.union([z.string().trim().min(1), z.number()]).transform((v) => String(v));
+const weight = z.number().nonnegative().default(1);
+const text = z.string();
+
+export const RoleSchema = z.enum(['staff', 'dirigente', 'controllo', 'oiv']);
+export const MonitoringSchema = z.enum(['quarterly', 'four-monthly']);
+export const DirectionSchema = z.enum(['higher', 'lower', 'boolean']);
+
+export const EnteSchema = z.strictObject({ code: id, name: id });
+export const PerspectiveSchema = z.strictObject({ id, name: id, description: text.optional() });
+export const LineSchema = z.strictObject({ id, name: id, description: text.optional() });
+export const AreaSchema = z.strictObject({ id, name: id, head: id });
+export const PersonSchema = z.strictObject({
+  id,
+  name: id,
+  role: RoleSchema,
+  email: text.optional(),
+  slack: id.optional(),
+  discord: z.union([id, z.number().int()]).transform((v) => String(v)).optional(),
+});
+export const StrategicObjectiveSchema = z.strictObject({
+  id: objectiveId,
+  title: id,
+  perspective: id,
+  line: id,
+  weight,
+  budget: z.number().nonnegative().optional(),
+  services: z.array(id).default([]),
+  impact: text.optional(),
+});
+export const OperationalObjectiveSchema = z.strictObject({
+  id: objectiveId,
+  strategic: objectiveId,
+  area: id,
+  title: id,
+  weight,
+});
+export const IndicatorSchema = z.strictObject({
+  id: z.number().int().positive(),
+  objective: objectiveId,
+  name: id,
+  unit: text.optional(),
+  direction: DirectionSchema,
+  target: z.number(),
+  weight,
+  owner: id,
+  baseline: z.number().optional(),
+  formula: text.optional(),
+  source: text.optional(),
+});
+export const IndividualObjectiveSchema = z.strictObject({
+  person: id,
+  objectives: z.array(z.strictObject({ ref: objectiveId, weight })).min(1),
+});
+
+export const PlanSchema = z.strictObject({
+  ente: EnteSchema,
+  year: z.number().int().min(2000).max(2100),
+  monitoring: MonitoringSchema.default('quarterly'),
+  mandate: text.optional(),
+  mission: text.optional(),
+  vision: text.optional(),
+  perspectives: z.array(PerspectiveSchema).min(1),
+  lines: z.array(LineSchema).default([]),
+  areas: z.array(AreaSchema).default([]),
+  people: z.array(PersonSchema).default([]),
+  strategic_objectives: z.array(StrategicObjectiveSchema).min(1),
+  operational_objectives: z.array(OperationalObjectiveSchema).default([]),
+  indicators: z.array(IndicatorSchema).default([]),
+  individual_objectives: z.array(IndividualObjectiveSchema).default([]),
+});
+
+export type Role = z.infer<typeof RoleSchema>;
+export type Monitoring = z.infer<typeof MonitoringSchema>;
+export type Direction = z.infer<typeof DirectionSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanInput = z.input<typeof PlanSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Area = z.infer<typeof AreaSchema>;
+export type StrategicObjective = z.infer<typeof StrategicObjectiveSchema>;
+export type OperationalObjective = z.infer<typeof OperationalObjectiveSchema>;
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type IndividualObjective = z.infer<typeof IndividualObjectiveSchema>;
+
+const PLAN_FORM = 'Forma attesa: vedi il formato del Piano (ente, year, perspectives, strategic_objectives, indicators, ...) nel README.';
+
+/** Checks that the schema alone cannot express: unique ids and references that resolve. */
+export function crossCheckPlan(plan: Plan): string[] {
+  const problems: string[] = [];
+  const uniqueIds = <T>(list: readonly T[], key: (item: T) => string, listName: string): Set<string> => {
+    const seen = new Set<string>();
+    list.forEach((item, index) => {
+      const value = key(item);
+      if (seen.has(value)) problems.push(`${listName}[${index}].id: id "${value}" ripetuto (ogni id deve essere unico)`);
+      seen.add(value);
+    });
+    return seen;
+  };
+  const perspectives = uniqueIds(plan.perspectives, (p) => p.id, 'perspectives');
+  const lines = uniqueIds(plan.lines, (l) => l.id, 'lines');
+  const areas = uniqueIds(plan.areas, (a) => a.id, 'areas');
+  const people = new Map(plan.people.map((p) => [p.id, p]));
+  uniqueIds(plan.people, (p) => p.id, 'people');
+  const strategic = uniqueIds(plan.strategic_objectives, (o) => o.id, 'strategic_objectives');
+  const operational = uniqueIds(plan.operational_objectives, (o) => o.id, 'operational_objectives');
+  uniqueIds(plan.indicators, (i) => String(i.id), 'indicators');
+  plan.operational_objectives.forEach((o) => {
+    if (strategic.has(o.id)) problems.push(`operational_objectives: id "${o.id}" già usato da un obiettivo strategico`);
+  });
+  const chatIds = (key: 'slack' | 'discord') => {
+    const seen = new Map<string, string>();
+    plan.people.forEach((p, index) => {
+      const chatId = p[key];
+      if (chatId === undefined) return;
+      const other = seen.get(chatId);
+      if (other) problems.push(`people[${index}].${key}: "${chatId}" è già assegnato a ${other}`);
+      seen.set(chatId, p.id);
+    });
+  };
+  chatIds('slack');
+  chatIds('discord');
+
+  const refProblem = (path: string, kind: string, value: string, known: Iterable<string>) =>
+    problems.push(`${path}: ${kind} "${value}" inesistente (noti: ${[...known].join(', ') || 'nessuno'})`);
+
+  plan.areas.forEach((area, index) => {
+    const head = people.get(area.head);
+    if (!head) refProblem(`areas[${index}].head`, 'persona', area.head, people.keys());
+    else if (head.role !== 'dirigente') problems.push(`areas[${index}].head: "${area.head}" ha ruolo ${head.role}, ma il responsabile di un'Area deve essere un dirigente`);
+  });
+  plan.strategic_objectives.forEach((o, index) => {
+    if (!perspectives.has(o.perspective)) refProblem(`strategic_objectives[${index}].perspective`, 'prospettiva', o.perspective, perspectives);
+    if (!lines.has(o.line)) refProblem(`strategic_objectives[${index}].line`, 'linea di indirizzo', o.line, lines);
+  });
+  plan.operational_objectives.forEach((o, index) => {
+    if (!strategic.has(o.strategic)) refProblem(`operational_objectives[${index}].strategic`, 'obiettivo strategico', o.strategic, strategic);
+    if (!areas.has(o.area)) refProblem(`operational_objectives[${index}].area`, 'Area', o.area, areas);
+  });
+  plan.indicators.forEach((indicator, index) => {
+    if (!strategic.has(indicator.objective) && !operational.has(indicator.objective)) {
+      refProblem(`indicators[${index}].objective`, 'obiettivo', indicator.objective, [...strategic, ...operational]);
+    }
+    if (!people.has(indicator.owner)) refProblem(`indicators[${index}].owner`, 'persona', indicator.owner, people.keys());
+    if (indicator.direction === 'boolean' && indicator.target !== 1) {
+      problems.push(`indicators[${index}].target: un indicatore boolean ha target 1 (fatto / non fatto), trovato ${indicator.target}`);
+    }
+  });
+  const individuals = new Set<string>();
+  plan.individual_objectives.forEach((individual, index) => {
+    const person = people.get(individual.person);
+    if (!person) refProblem(`individual_objectives[${index}].person`, 'persona', individual.person, people.keys());
+    if (individuals.has(individual.person)) problems.push(`individual_objectives[${index}].person: "${individual.person}" compare più volte`);
+    individuals.add(individual.person);
+    individual.objectives.forEach((ref, refIndex) => {
+      if (!strategic.has(ref.ref) && !operational.has(ref.ref)) {
+        refProblem(`individual_objectives[${index}].objectives[${refIndex}].ref`, 'obiettivo', ref.ref, [...strategic, ...operational]);
+      }
+    });
+  });
+  return problems;
+}
+
+/** Validates an already parsed document (e.g. JSON from the store) as a plan. */
+export function validatePlan(document: unknown, source = 'piano'): Plan {
+  const result = PlanSchema.safeParse(document);
+  if (!result.success) {
+    const details = formatZodIssues(result.error.issues);
+    throw new PerfError('PLAN_INVALID', `Il file del Piano "${source}" non è valido (${details.length} ${details.length === 1 ? 'errore' : 'errori'}); nulla è stato importato.`, { details, hint: PLAN_FORM });
+  }
+  const problems = crossCheckPlan(result.data);
+  if (problems.length > 0) {
+    throw new PerfError('PLAN_INVALID', `Il file del Piano "${source}" non è valido (${problems.length} ${problems.length === 1 ? 'errore' : 'errori'}); nulla è stato importato.`, { details: problems, hint: PLAN_FORM });
+  }
+  return result.data;
+}
+
+/** Parses YAML text into a document, mapping syntax errors to an Italian message with line and column. */
+export function parseYamlDocument(yamlText: string, source: string): unknown {
+  try {
+    return parseYaml(yamlText, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const where = error.linePos?.[0] ? `riga ${error.linePos[0].line}, colonna ${error.linePos[0].col}` : 'posizione sconosciuta';
+      throw new PerfError('YAML_INVALID', `Il file "${source}" non è YAML valido (${where}): ${error.message.split('\n')[0]}`, {
+        hint: 'Controlla indentazione, due punti dopo ogni chiave e virgolette chiuse.',
+      });
+    }
+    throw error;
+  }
+}
+
+/** Parses and validates the YAML text of a plan file; throws PerfError('PLAN_INVALID') listing every bad field. */
+export function parsePlan(yamlText: string, source = 'piano'): Plan {
+  return validatePlan(parseYamlDocument(yamlText, source), source);
+}
+
+/** Every objective id of the plan (strategic and operational). */
+export function objectiveIds(plan: Plan): Set<string> {
+  return new Set([...plan.strategic_objectives.map((o) => o.id), ...plan.operational_objectives.map((o) => o.id)]);
+}

@@ -1,0 +1,4 @@
+export * from './driver.ts';
+export * from './store.ts';
+export * from './open.ts';
+export { MIGRATIONS } from './migrations.ts';

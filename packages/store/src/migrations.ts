@@ -1,0 +1,103 @@
+import type { SqlDriver } from './driver.ts';
+
+/**
+ * Ordered, append-only list: a released migration is never edited, a change is a new entry.
+ * The same SQL runs on PGlite and on a PostgreSQL server.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'plans, rilevazioni, audit, documents, notifications',
+    sql: `
+      CREATE TABLE plans (
+        id serial PRIMARY KEY,
+        ente_code text NOT NULL,
+        ente_name text NOT NULL,
+        year integer NOT NULL,
+        document jsonb NOT NULL,
+        source text,
+        imported_at timestamptz NOT NULL,
+        imported_by text NOT NULL,
+        channel text NOT NULL
+      );
+      CREATE INDEX plans_by_ente_year ON plans (ente_code, year, id DESC);
+
+      CREATE TABLE rilevazioni (
+        id serial PRIMARY KEY,
+        ente_code text NOT NULL,
+        year integer NOT NULL,
+        indicator_id integer NOT NULL,
+        period text NOT NULL,
+        period_rank integer NOT NULL,
+        value double precision NOT NULL,
+        raw_value text NOT NULL,
+        note text,
+        reported_by text NOT NULL,
+        reported_at timestamptz NOT NULL,
+        channel text NOT NULL,
+        supersedes integer REFERENCES rilevazioni (id),
+        request_key text UNIQUE
+      );
+      CREATE INDEX rilevazioni_latest ON rilevazioni (ente_code, year, indicator_id, period_rank DESC, id DESC);
+
+      CREATE TABLE audit_log (
+        id serial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor text NOT NULL,
+        channel text NOT NULL,
+        action text NOT NULL,
+        ente_code text,
+        year integer,
+        details jsonb NOT NULL DEFAULT '{}'::jsonb
+      );
+
+      CREATE TABLE documents (
+        id serial PRIMARY KEY,
+        kind text NOT NULL,
+        ente_code text NOT NULL,
+        year integer NOT NULL,
+        content jsonb NOT NULL,
+        source text,
+        imported_at timestamptz NOT NULL,
+        imported_by text NOT NULL,
+        channel text NOT NULL
+      );
+      CREATE INDEX documents_latest ON documents (kind, ente_code, year, id DESC);
+
+      CREATE TABLE notifications (
+        kind text NOT NULL,
+        ente_code text NOT NULL,
+        year integer NOT NULL,
+        period text NOT NULL,
+        target text NOT NULL,
+        sent_at timestamptz NOT NULL,
+        PRIMARY KEY (kind, ente_code, year, period, target)
+      );
+
+      CREATE FUNCTION perf_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'perf: % is append-only', TG_TABLE_NAME;
+      END $$;
+      CREATE TRIGGER rilevazioni_append_only BEFORE UPDATE OR DELETE ON rilevazioni FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+      CREATE TRIGGER plans_append_only BEFORE UPDATE OR DELETE ON plans FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+    `,
+  },
+];
+
+/** Applies the missing migrations, each in its own transaction; serialised across processes by an advisory lock. */
+export async function migrate(driver: SqlDriver): Promise<number[]> {
+  return driver.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7301)');
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const applied = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    const done: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+/** A fresh, empty database on the test PostgreSQL server, so each test starts clean. */
+export async function freshPostgresUrl(): Promise<string> {
+  const serverUrl = inject('pgUrl');
+  const name = `perf_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A fresh embedded database directory, copied from the run's initialised template. */
+export async function freshEmbeddedDir(): Promise<string> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'perf-db-')), 'db');
+  cpSync(inject('embeddedTemplate'), dir, { recursive: true });
+  return dir;
+}
+
+/** Both engines, for tests that must behave the same on each. */
+export const ENGINES: readonly [string, () => Promise<string>][] = [
+  ['embedded (PGlite)', freshEmbeddedDir],
+  ['PostgreSQL', freshPostgresUrl],
+];
