@@ -33,3 +33,11 @@ export const ENGINES: readonly [string, () => Promise<string>][] = [
   ['embedded (PGlite)', freshEmbeddedDir],
   ['PostgreSQL', freshPostgresUrl],
 ];
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgUrl: string;
+    /** An initialised, empty embedded database directory to copy (a new one costs seconds of initdb). */
+    embeddedTemplate: string;
+  }
+}

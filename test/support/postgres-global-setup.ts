@@ -1,5 +1,6 @@
 import { startTemporaryPostgres } from './postgres-server.ts';
 import { createEmbeddedTemplate } from './embedded-template.ts';
+import './databases.ts';
 
 /**
  * Every test run checks the store against a real PostgreSQL server as well as the embedded one.
@@ -20,12 +21,4 @@ export default async function setup({ provide }: { provide: <K extends 'pgUrl' |
     await template.remove();
     await server.stop();
   };
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgUrl: string;
-    /** An initialised, empty embedded database directory to copy (a new one costs seconds of initdb). */
-    embeddedTemplate: string;
-  }
 }

@@ -10,3 +10,5 @@ export * from './commands/report.ts';
 export * from './commands/status.ts';
 export * from './commands/relazione.ts';
 export * from './commands/table.ts';
+export * from './cycle.ts';
+export * from './conversation.ts';

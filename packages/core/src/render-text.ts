@@ -1,7 +1,8 @@
-import { formatNumber, formatValue, type Indicator } from '@perf/model';
+import { formatNumber, formatTextTable, formatValue, type Indicator } from '@perf/model';
 import type { Band, Grade, IndicatorStatus } from '@perf/scoring';
 import type { Rilevazione } from '@perf/store';
 import type { Reply, ReportReply, StatusReply } from './replies.ts';
+import type { PeriodSummary, Reminder } from './cycle.ts';
 
 export const BAND_EMOJI: Record<Band | 'none', string> = { green: '🟢', yellow: '🟡', red: '🔴', none: '⚪' };
 export const BAND_LABEL: Record<Band, string> = { green: 'raggiunto', yellow: 'parzialmente raggiunto', red: 'non raggiunto' };
@@ -31,16 +32,9 @@ export function targetText(indicator: Indicator): string {
   return `${comparator} ${formatValue(indicator.target)}${unitSuffix(indicator)}`;
 }
 
-function pad(text: string, width: number): string {
-  const length = [...text].length;
-  return length >= width ? text : text + ' '.repeat(width - length);
-}
-
-/** A plain-text table with a header row; columns sized to their widest cell. */
+/** A plain-text table with one header row. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return formatTextTable([header], rows);
 }
 
 function renderReport(reply: ReportReply): string {
@@ -131,4 +125,38 @@ export function renderText(reply: Reply): string {
     case 'relazione':
       return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}).`;
   }
+}
+
+/** The Italian text of a period's summary, for channels that take plain text or markdown. */
+export function renderSummaryText(summary: PeriodSummary): string {
+  const { status } = summary;
+  const s = status.summary;
+  const lines = [
+    `Riepilogo del ${summary.periodName} — ${summary.enteName}`,
+    `Performance complessiva: ${gradeText(status.overall)}${summary.previousOverall?.percent != null ? ` (periodo precedente: ${summary.previousOverall.percent}%)` : ''}`,
+    `Obiettivi strategici: ${BAND_EMOJI.green} ${s.green.count} · ${BAND_EMOJI.yellow} ${s.yellow.count} · ${BAND_EMOJI.red} ${s.red.count}${s.unscored.count > 0 ? ` · ${BAND_EMOJI.none} ${s.unscored.count} non rilevati` : ''}`,
+  ];
+  if (summary.changes.length > 0) {
+    lines.push('Cambiamenti rispetto al periodo precedente:', ...summary.changes.map((c) => `• ${c.id} ${c.title}: ${gradeText(c.from)} → ${gradeText(c.to)}`));
+  } else {
+    lines.push('Nessun obiettivo ha cambiato fascia rispetto al periodo precedente.');
+  }
+  lines.push(summary.missing.length === 0
+    ? 'Tutti gli indicatori sono stati rilevati nel periodo.'
+    : `Indicatori senza valore nel periodo (${summary.missing.length}): ${summary.missing.map((m) => `${m.id} (${m.owner})`).join(', ')}`);
+  return lines.join('\n');
+}
+
+/** The Italian text of a reminder (sollecito) to one owner. */
+export function renderReminderText(reminder: Reminder): string {
+  return [
+    `Buongiorno ${reminder.person.name}, il ${reminder.periodName} si chiude il ${formatDate(new Date(reminder.closesAt.getTime() - 1))}.`,
+    `Mancano ancora i valori di ${reminder.indicators.length === 1 ? 'questo indicatore' : 'questi indicatori'}:`,
+    ...reminder.indicators.map((i) => `• ${i.id} — ${i.name} (target ${targetText(i)})`),
+    'Rispondi qui con «<indicatore>: <valore>», ad esempio «' + `${reminder.indicators[0]?.id ?? 12}: 23,5` + '», oppure usa /perf report.',
+  ].join('\n');
+}
+
+export function formatDate(date: Date): string {
+  return new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { PerfError } from './errors.ts';
-import { formatZodIssues } from './zod-issues.ts';
+import { countErrors, parseYamlWith, validateDocument, type InvalidDocument } from './documents.ts';
 
 const id = z.string().trim().min(1);
 /** YAML reads `01` as the number 1: ids of objectives are always kept as written, as text. */
@@ -167,38 +166,18 @@ export function crossCheckPlan(plan: Plan): string[] {
   return problems;
 }
 
-/** Validates an already parsed document (e.g. JSON from the store) as a plan. */
-export function validatePlan(document: unknown, source = 'piano'): Plan {
-  const result = PlanSchema.safeParse(document);
-  if (!result.success) {
-    const details = formatZodIssues(result.error.issues);
-    throw new PerfError('PLAN_INVALID', `Il file del Piano "${source}" non è valido (${details.length} ${details.length === 1 ? 'errore' : 'errori'}); nulla è stato importato.`, { details, hint: PLAN_FORM });
-  }
-  const problems = crossCheckPlan(result.data);
-  if (problems.length > 0) {
-    throw new PerfError('PLAN_INVALID', `Il file del Piano "${source}" non è valido (${problems.length} ${problems.length === 1 ? 'errore' : 'errori'}); nulla è stato importato.`, { details: problems, hint: PLAN_FORM });
-  }
-  return result.data;
+function invalidPlan(source: string): InvalidDocument {
+  return (details) => new PerfError('PLAN_INVALID', `Il file del Piano "${source}" non è valido (${countErrors(details)}); nulla è stato importato.`, { details, hint: PLAN_FORM });
 }
 
-/** Parses YAML text into a document, mapping syntax errors to an Italian message with line and column. */
-export function parseYamlDocument(yamlText: string, source: string): unknown {
-  try {
-    return parseYaml(yamlText, { prettyErrors: true, uniqueKeys: true });
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const where = error.linePos?.[0] ? `riga ${error.linePos[0].line}, colonna ${error.linePos[0].col}` : 'posizione sconosciuta';
-      throw new PerfError('YAML_INVALID', `Il file "${source}" non è YAML valido (${where}): ${error.message.split('\n')[0]}`, {
-        hint: 'Controlla indentazione, due punti dopo ogni chiave e virgolette chiuse.',
-      });
-    }
-    throw error;
-  }
+/** Validates an already parsed document (e.g. JSON from the store) as a plan. */
+export function validatePlan(document: unknown, source = 'piano'): Plan {
+  return validateDocument(PlanSchema, document, invalidPlan(source), crossCheckPlan);
 }
 
 /** Parses and validates the YAML text of a plan file; throws PerfError('PLAN_INVALID') listing every bad field. */
 export function parsePlan(yamlText: string, source = 'piano'): Plan {
-  return validatePlan(parseYamlDocument(yamlText, source), source);
+  return parseYamlWith(yamlText, source, (document) => validatePlan(document, source), invalidPlan(source));
 }
 
 /** Every objective id of the plan (strategic and operational). */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PerfError } from './errors.ts';
-import { parseYamlDocument } from './plan.ts';
-import { formatZodIssues } from './zod-issues.ts';
+import { countErrors, parseYamlWith, validateDocument, type InvalidDocument } from './documents.ts';
 
 /**
  * A file of rilevazioni to load in bulk (the example's 2012 values, or an office's back-fill):
@@ -22,13 +21,9 @@ export const ValuesFileSchema = z.strictObject({
 export type ValuesFile = z.infer<typeof ValuesFileSchema>;
 
 export function parseValuesFile(yamlText: string, source = 'valori'): ValuesFile {
-  const result = ValuesFileSchema.safeParse(parseYamlDocument(yamlText, source));
-  if (!result.success) {
-    const details = formatZodIssues(result.error.issues);
-    throw new PerfError('VALUES_INVALID', `Il file dei valori "${source}" non è valido; nulla è stato registrato.`, {
-      details,
-      hint: 'Forma attesa: ente: CODICE, year: AAAA, values: [ { indicator: 12, period: "2012-Q4", value: 23, by: persona, note: "..." } ].',
-    });
-  }
-  return result.data;
+  const invalid: InvalidDocument = (details) => new PerfError('VALUES_INVALID', `Il file dei valori "${source}" non è valido (${countErrors(details)}); nulla è stato registrato.`, {
+    details,
+    hint: 'Forma attesa: ente: CODICE, year: AAAA, values: [ { indicator: 12, period: "2012-Q4", value: 23, by: persona, note: "..." } ].',
+  });
+  return parseYamlWith(yamlText, source, (document) => validateDocument(ValuesFileSchema, document, invalid), invalid);
 }

@@ -215,6 +215,11 @@ export class Store {
     return rows.length === 1;
   }
 
+  /** Claims a delivery (e.g. a Slack `event_id`) once: false when it was already handled. */
+  claimRequest(key: string, at: Date): Promise<boolean> {
+    return this.claimNotification('request', '', 0, '', key, at);
+  }
+
   /** Gives a claim back when sending failed, so the next check tries again. */
   async releaseNotification(kind: string, ente: string, year: number, period: string, target: string): Promise<void> {
     await this.driver.query('DELETE FROM notifications WHERE kind = $1 AND ente_code = $2 AND year = $3 AND period = $4 AND target = $5', [kind, ente, year, period, target]);
