@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  findCommand, historyTable, loadFinanceReports, produceRelazione, renderText, resolvePlan, type CommandContext, type Reply,
+  findCommand, historyTable, shortList, loadFinanceReports, produceRelazione, renderText, resolvePlan, type CommandContext, type Reply,
 } from '@perf/core';
 import { computeFinance, formatFinanceText, parseBilancio } from '@perf/finance-indices';
 import { computeGender, formatGenderText, parseGenere } from '@perf/gender';
@@ -90,7 +90,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
         const indicator = plan.indicators.find((i) => i.id === id);
         const history = await context.store.history(plan.ente.code, plan.year, id);
         if (!indicator && history.length === 0) {
-          throw new PerfError('INDICATOR_UNKNOWN', `L'indicatore ${id} non esiste nel Piano ${plan.ente.code} ${plan.year}.`, { hint: `Indicatori: ${plan.indicators.map((i) => i.id).join(', ')}.` });
+          throw new PerfError('INDICATOR_UNKNOWN', `L'indicatore ${id} non esiste nel Piano ${plan.ente.code} ${plan.year}.`, { hint: `Indicatori del Piano: ${shortList(plan.indicators.map((i) => i.id))}.` });
         }
         if (args.flags.has('json')) {
           io.out(JSON.stringify({ ente: plan.ente.code, year: plan.year, indicator: id, rilevazioni: history }, null, 2));

@@ -17,7 +17,8 @@ export function operatorIdentity(args: CliArgs): Identity {
 /** Opens the database, runs `work` with a command context, and always closes it. */
 export async function withContext<T>(args: CliArgs, work: (context: CommandContext, store: Store) => Promise<T>): Promise<T> {
   const clock = clockFromEnv();
-  const store = await openStore(dbLocation(args));
+  const waitText = process.env.PERF_LOCK_WAIT_MS;
+  const store = await openStore(dbLocation(args), waitText === undefined ? {} : { lockWaitMs: Number(waitText) });
   try {
     return await work({ store, channel: 'cli', clock, identity: operatorIdentity(args), ente: args.options.get('ente'), year: yearOption(args) }, store);
   } finally {

@@ -6,6 +6,11 @@ import { assertCanReport } from '../permissions.ts';
 import { planLabel, type ReportReply } from '../replies.ts';
 import { defineCommand } from './command.ts';
 
+/** At most a dozen items, then how many there are in all. */
+export function shortList(items: readonly (string | number)[], max = 12): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')}, … (${items.length} in tutto)`;
+}
+
 export const REPORT_FORM = 'report <indicatore> value=<valore> [period=<periodo>] [note="<testo>"]';
 
 export interface ReportInput {
@@ -57,7 +62,7 @@ export async function submitReport(input: ReportInput, context: CommandContext, 
   const indicator = plan.indicators.find((i) => i.id === input.indicator);
   if (!indicator) {
     throw new PerfError('INDICATOR_UNKNOWN', `L'indicatore ${input.indicator} non esiste nel Piano ${plan.ente.code} ${plan.year}.`, {
-      hint: `Indicatori: ${plan.indicators.map((i) => i.id).join(', ')}. Forma corretta: ${REPORT_FORM}`,
+      hint: `Indicatori del Piano: ${shortList(plan.indicators.map((i) => i.id))}. Forma corretta: ${REPORT_FORM}`,
     });
   }
   assertCanReport(plan, actor, indicator);
