@@ -1,6 +1,17 @@
-/** Italian number forms for people: 1.832.061,60 · 70,63% · 1,62. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Italian number forms for people: 1.832.061,60 · 70,63% · 1,62. The Intl formatter is built once
+ * per precision: a Relazione formats thousands of numbers, and building one each time was costly.
+ */
 export function formatNumber(value: number, decimals = 2, minimumDecimals = decimals): string {
-  return new Intl.NumberFormat('it-IT', { minimumFractionDigits: minimumDecimals, maximumFractionDigits: decimals, useGrouping: 'always' } as Intl.NumberFormatOptions).format(value);
+  const key = `${decimals}:${minimumDecimals}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('it-IT', { minimumFractionDigits: minimumDecimals, maximumFractionDigits: decimals, useGrouping: 'always' } as Intl.NumberFormatOptions);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 export function formatEuro(value: number, decimals = 2): string {

@@ -2,6 +2,9 @@ import type { Direction } from '@perf/model';
 
 export type Band = 'green' | 'yellow' | 'red';
 
+/** The seed's Italian names of the bands. */
+export const BAND_LABELS: Readonly<Record<Band, string>> = { green: 'raggiunto', yellow: 'parzialmente raggiunto', red: 'non raggiunto' };
+
 const clamp = (score: number) => Math.min(100, Math.max(0, score));
 
 /** §3: the score (0–100, unrounded) of a reported value A against target T. */

@@ -1,0 +1,109 @@
+import type { Indicator } from '@perf/model';
+import type { Context } from '../context.ts';
+import { NOT_SCORED, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
+import { table, type Row } from '../table.ts';
+import { COLORS, SIZES } from '../theme.ts';
+import type { RilevazioneRow } from '../types.ts';
+
+export const CHAPTER_6 = '6. Allegati Tecnici';
+
+const CHANNELS: Readonly<Record<string, string>> = { cli: 'CLI', slack: 'Slack', discord: 'Discord' };
+
+/** Chapter 6: the documents of the cycle and every indicator with its whole history of rilevazioni. */
+export function renderAllegati(ctx: Context): void {
+  const { report } = ctx;
+  report.heading(1, CHAPTER_6);
+  renderDocumenti(ctx);
+  renderDettaglio(ctx);
+}
+
+function renderDocumenti(ctx: Context): void {
+  const { report, plan, data } = ctx;
+  report.heading(2, '6.1 I documenti del Ciclo di Gestione della Performance');
+  const times = data.history.map((r) => r.reportedAt.getTime());
+  const rows: string[][] = [
+    [
+      `Piano della Performance ${plan.year}`,
+      `${plan.ente.code} ${plan.year}`,
+      `${plural(plan.strategic_objectives.length, 'obiettivo strategico', 'obiettivi strategici')}, ${plural(plan.operational_objectives.length, 'obiettivo operativo', 'obiettivi operativi')}, ${plural(plan.indicators.length, 'indicatore', 'indicatori')}; monitoraggio ${rhythmName(plan.monitoring).adjective}`,
+    ],
+    [
+      `Rilevazioni degli indicatori ${plan.year}`,
+      times.length > 0 ? `dal ${formatDateShort(new Date(Math.min(...times)))} al ${formatDateShort(new Date(Math.max(...times)))}` : '—',
+      `${plural(data.history.length, 'rilevazione', 'rilevazioni')} (allegato 6.2)`,
+    ],
+    ...data.finance.map((f) => [`Bilancio d’esercizio ${f.year}`, String(f.year), `Indici economico-finanziari e composizione di proventi e oneri (capitolo 3)${f.benchmark ? `; benchmark: ${f.benchmark.label}` : ''}`]),
+    data.gender
+      ? [`Dati per la dimensione di genere ${data.gender.year}`, String(data.gender.year), 'Tabelle del personale, imprenditoria femminile e bilancio di genere (capitolo 4)']
+      : [`Dati per la dimensione di genere ${plan.year}`, '—', 'Non disponibili'],
+    [`Relazione sulla Performance ${plan.year}`, formatDateTime(data.generatedAt), 'Presente documento'],
+  ];
+  table(report, [
+    { header: 'DOCUMENTO', width: 3 },
+    { header: 'RIFERIMENTO / DATA', width: 2.4 },
+    { header: 'CONTENUTO', width: 5 },
+  ], rows.map((cells) => ({ cells: [{ text: cells[0] ?? '', bold: true }, cells[1] ?? '', cells[2] ?? ''] })));
+}
+
+function historyRow(ctx: Context, indicator: Indicator | undefined, row: RilevazioneRow): Row {
+  const value = indicator ? indicatorValue(indicator, row.value) : row.rawValue;
+  const color = row.superseded ? COLORS.superseded : COLORS.text;
+  return {
+    cells: [
+      { text: row.period, color },
+      { text: value, color, strike: row.superseded },
+      { text: ctx.personName(row.reportedBy), color },
+      { text: formatDateTime(row.reportedAt), color },
+      { text: CHANNELS[row.channel] ?? row.channel, color },
+      { text: row.superseded ? 'sostituito' : 'valido', color, bold: !row.superseded },
+      { text: row.note ?? '', color },
+    ],
+  };
+}
+
+function renderDettaglio(ctx: Context): void {
+  const { report, plan, data } = ctx;
+  report.heading(2, '6.2 La Performance Organizzativa ed Individuale in dettaglio');
+  report.paragraph(
+    'Per ogni indicatore del Piano sono riportate tutte le rilevazioni dell’anno, comprese quelle sostituite da una rilevazione successiva per lo stesso periodo ' +
+      '(indicate come «sostituito» e barrate): periodo, valore, autore, data e ora di inserimento, canale e nota. Il valore dell’ultimo periodo rilevato è quello ' +
+      'che vale per l’anno.',
+    { size: SIZES.small + 0.5 },
+  );
+  const rows: Row[] = [];
+  const known = new Set(plan.indicators.map((i) => i.id));
+  for (const indicator of plan.indicators) {
+    const status = ctx.indicatorStatus(indicator.id);
+    const history = ctx.historyOf(indicator.id);
+    rows.push({
+      cells: [
+        {
+          text: `Indicatore ${indicator.id} – ${indicator.name}`,
+          bold: true,
+          color: COLORS.primary,
+          sub: `Obiettivo ${indicator.objective} · Responsabile: ${ctx.personName(indicator.owner)} · Target: ${indicatorTarget(indicator)}${status?.value !== null && status?.value !== undefined ? ` · Valore dell’anno: ${indicatorValue(indicator, status.value)}` : ''}`,
+        },
+        { grade: status ?? { percent: null, band: null }, bold: true },
+      ],
+      span: true,
+      fill: COLORS.groupFill,
+      keepWithNext: true,
+    });
+    if (history.length === 0) rows.push({ cells: [{ text: `Nessuna rilevazione registrata: indicatore ${NOT_SCORED}.`, color: COLORS.muted }], span: true });
+    for (const row of history) rows.push(historyRow(ctx, indicator, row));
+  }
+  const orphans = [...new Set(data.history.filter((r) => !known.has(r.indicator)).map((r) => r.indicator))];
+  for (const id of orphans) {
+    rows.push({ cells: [{ text: `Indicatore ${id} (non più presente nel Piano: le rilevazioni non concorrono al calcolo)`, bold: true, color: COLORS.muted }], span: true, fill: COLORS.groupFill, keepWithNext: true });
+    for (const row of ctx.historyOf(id)) rows.push(historyRow(ctx, undefined, row));
+  }
+  table(report, [
+    { header: 'Periodo', width: 1.1 },
+    { header: 'Valore', width: 1.5, align: 'right' },
+    { header: 'Inserito da', width: 1.6 },
+    { header: 'Data e ora', width: 1.8 },
+    { header: 'Canale', width: 0.9 },
+    { header: 'Stato', width: 1.1 },
+    { header: 'Nota', width: 3.3 },
+  ], rows, { size: SIZES.table - 1, zebra: false });
+}

@@ -1,0 +1,39 @@
+import type { Context } from '../context.ts';
+import { formatDateLong, gradeText, rhythmName } from '../italian.ts';
+
+/** Presentazione: what the Relazione is, after the seed's opening page. */
+export function renderPresentazione(ctx: Context): void {
+  const { report, plan, status } = ctx;
+  const rhythm = rhythmName(plan.monitoring);
+  report.heading(1, 'Presentazione');
+  report.paragraph(
+    `La presente Relazione sulla Performance è il documento che completa il Ciclo di Gestione della Performance con riferimento all’annualità ${plan.year}. ` +
+      'Il d.lgs. 150/2009 attribuisce alla Relazione sulla Performance la funzione di evidenziare, a consuntivo, i risultati della performance organizzativa ed individuale ' +
+      'rispetto a quanto preventivamente definito in sede di pianificazione. La Relazione costituisce, pertanto, il rendiconto del Piano della Performance, rappresentando il ' +
+      'grado di raggiungimento degli obiettivi organizzativi, strategici ed operativi, e individuali in esso previsti, nonché gli eventuali scostamenti rilevati.',
+  );
+  report.paragraph(
+    'Così come espresso nel citato dettato normativo, la Relazione analizza la dimensione economico-finanziaria della performance dell’Ente, in termini di efficienza ed ' +
+      'economicità, e pone l’enfasi sugli obiettivi dell’Ente in tema di pari opportunità, ivi compresa la dimensione di genere.',
+  );
+  report.paragraph(
+    `${plan.ente.name} completa il Ciclo di Gestione della Performance ${plan.year} con il presente documento, volto a rendere conto agli stakeholder, in un’ottica di ` +
+      'trasparenza ed accountability, delle risultanze del periodo amministrativo di riferimento. La Relazione è la sintesi di un processo dinamico, condiviso e partecipato: ' +
+      `gli obiettivi definiti in sede di pianificazione sono stati monitorati con cadenza ${rhythm.adjective}, attraverso le rilevazioni degli indicatori inserite dai ` +
+      'responsabili, e i risultati intermedi e finali sono stati valutati sulla base di tali rilevazioni.',
+  );
+  report.paragraph(
+    'Nelle pagine che seguono vengono rappresentati, in concreto, i risultati ottenuti a livello di Ente, di Area e dei Dirigenti. Ogni grado di raggiungimento è ' +
+      'accompagnato dal colore della fascia di valutazione (rosso 0-79%, giallo 80-89%, verde 90-100%); gli obiettivi e gli indicatori privi di rilevazioni sono indicati come ' +
+      '«non rilevato», perché non concorrono al calcolo e non vanno confusi con un risultato pari a zero.',
+  );
+  report.paragraph(
+    `Il livello di performance complessivo di Ente per il ${plan.year} è pari a ${gradeText(status.overall)}. Il presente documento contiene una sintesi dell’attività svolta ` +
+      'nell’anno; gli allegati tecnici riportano, per ogni indicatore, la storia completa delle rilevazioni (chi, quando, con quale canale), che costituisce il materiale ' +
+      'dimostrativo dei dati riportati.',
+  );
+  const controllers = plan.people.filter((p) => p.role === 'controllo').map((p) => p.name);
+  report.spacer(10);
+  report.paragraph(`${formatDateLong(ctx.data.generatedAt)}`, { align: 'right', gap: 2 });
+  report.paragraph(controllers.length > 0 ? `Il Controllo di gestione\n(${controllers.join(', ')})` : 'Il Controllo di gestione', { align: 'right', bold: true });
+}

@@ -1,0 +1,268 @@
+import type { Band } from '@perf/scoring';
+import { barChart, legend, pieChart, tileMap } from '../charts.ts';
+import type { Context } from '../context.ts';
+import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
+import { table, totalRow, type Row } from '../table.ts';
+import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
+import { renderStaffTables } from './genere.ts';
+
+export const CHAPTER_1 = '1. Sintesi delle informazioni di interesse per gli Stakeholder';
+
+const tileText = (band: Band | null): string => (band === 'yellow' || band === null ? COLORS.text : '#ffffff');
+
+/** Chapter 1: context, the administration (staff, Areas, budget) and the plan's results in brief. */
+export function renderSintesi(ctx: Context): void {
+  const { report } = ctx;
+  report.heading(1, CHAPTER_1);
+  report.paragraph(
+    'La presente sezione illustra, in maniera sintetica, le informazioni di supporto ad una analisi consapevole dei risultati della performance che verranno ' +
+      'rappresentati più nel dettaglio nei paragrafi che seguono. I destinatari di tali informazioni sono prevalentemente gli Stakeholder esterni, ed in particolare ' +
+      'imprese e consumatori, in quanto beneficiari finali dell’azione dell’ente sul territorio.',
+  );
+  report.paragraph(
+    'Per facilitare la lettura del documento, sono qui proposte informazioni di sintesi circa il contesto esterno nel quale si è svolta l’attività dell’ente, i dati ' +
+      'qualitativi e quantitativi che caratterizzano l’amministrazione, i risultati finali raggiunti e le principali criticità che si sono manifestate nel corso del ' +
+      `${ctx.year}. Essendo la Relazione un documento consuntivo rispetto al Piano della Performance, si rimanda a quest’ultimo per una analisi approfondita e preventiva.`,
+  );
+  renderContesto(ctx);
+  renderAmministrazione(ctx);
+  renderPianoInSintesi(ctx);
+}
+
+function renderContesto(ctx: Context): void {
+  const { report, plan } = ctx;
+  report.heading(2, '1.1 Il contesto esterno');
+  report.paragraph(
+    `${plan.ente.name}, al fine di individuare le azioni più coerenti per soddisfare le aspettative dei propri Stakeholder, riconosce come elemento propedeutico ` +
+      'all’efficacia strategica delle proprie azioni l’analisi del contesto economico-sociale di riferimento, che descrive le variabili dello scenario nel quale si è ' +
+      'sviluppata l’azione amministrativa e in base alle quali gli obiettivi strategici previsti si sono potuti concretizzare.',
+  );
+  report.paragraph(
+    'Avendo l’Ente adottato la metodologia Balanced Scorecard (BSC) come principale strumento per la misurazione e valutazione della performance organizzativa, ' +
+      `il contesto viene letto secondo le ${plan.perspectives.length} prospettive della BSC, le stesse con cui sono esposti i risultati nei capitoli successivi.`,
+  );
+  report.heading(3, 'Il mandato istituzionale e la mission', { toc: false });
+  if (plan.mandate) report.labelled('Mandato istituzionale', plan.mandate, { align: 'justify' });
+  if (plan.mission) report.labelled('Mission', plan.mission, { align: 'justify' });
+  if (!plan.mandate && !plan.mission) {
+    report.note(`Il Piano della Performance ${ctx.year} non riporta il testo del mandato istituzionale né della mission: aggiungerli ai campi mandate e mission del file del Piano.`);
+  }
+  report.heading(3, 'Le prospettive di analisi e gli obiettivi strategici', { toc: false });
+  const rows: Row[] = plan.perspectives.map((perspective) => {
+    const objectives = plan.strategic_objectives.filter((o) => o.perspective === perspective.id);
+    const budget = objectives.reduce((sum, o) => sum + (o.budget ?? 0), 0);
+    return {
+      cells: [
+        { text: perspective.name, bold: true, ...(perspective.description ? { sub: perspective.description } : {}) },
+        String(objectives.length),
+        budget > 0 ? formatEuro(budget) : '—',
+        { grade: ctx.meanGrade(objectives.map((o) => ({ id: o.id, weight: o.weight }))) },
+      ],
+    };
+  });
+  table(report, [
+    { header: 'Prospettiva BSC', width: 6 },
+    { header: 'Obiettivi strategici', width: 1.4, align: 'right' },
+    { header: 'Risorse distribuite', width: 1.8, align: 'right' },
+    { header: 'Grado medio', width: 1.5, align: 'right' },
+  ], rows);
+}
+
+function renderAmministrazione(ctx: Context): void {
+  const { report, plan } = ctx;
+  report.heading(2, `1.2 ${shortEnte(ctx.enteName)}: l’amministrazione`);
+  report.paragraph(
+    'Analogamente a quanto rappresentato nel Piano della Performance, viene proposto un quadro sintetico degli elementi qualitativi e quantitativi che caratterizzano ' +
+      'l’Ente e che assumono rilievo per l’interpretazione dei risultati di performance, organizzativa ed individuale, raggiunti al termine del periodo amministrativo.',
+  );
+
+  report.heading(3, 'Le risorse umane', { toc: false });
+  renderStaffTables(ctx);
+
+  report.heading(3, 'L’organizzazione: Aree e responsabili', { toc: false });
+  if (plan.areas.length === 0) {
+    report.note('Il Piano non definisce Aree organizzative.');
+  } else {
+    table(report, [
+      { header: 'Area', width: 6 },
+      { header: 'Responsabile', width: 2.2 },
+      { header: 'Obiettivi operativi', width: 1.3, align: 'right' },
+      { header: 'Indicatori', width: 1.3, align: 'right' },
+      { header: 'Grado medio', width: 1.4, align: 'right' },
+    ], plan.areas.map((area) => {
+      const objectives = plan.operational_objectives.filter((o) => o.area === area.id);
+      const ids = new Set(objectives.map((o) => o.id));
+      return {
+        cells: [
+          { text: area.name, bold: true },
+          ctx.personName(area.head),
+          String(objectives.length),
+          String(plan.indicators.filter((i) => ids.has(i.objective)).length),
+          { grade: ctx.meanGrade(objectives.map((o) => ({ id: o.id, weight: o.weight }))) },
+        ],
+      };
+    }));
+  }
+
+  report.heading(3, 'L’utilizzo del Budget per Obiettivi strategici', { toc: false });
+  const total = plan.strategic_objectives.reduce((sum, o) => sum + (o.budget ?? 0), 0);
+  if (total <= 0) {
+    report.note(`Il Piano della Performance ${ctx.year} non assegna risorse (budget) agli obiettivi strategici.`);
+    return;
+  }
+  report.paragraph(
+    `Le risorse distribuite sugli obiettivi strategici ammontano complessivamente a ${formatEuro(total)}. Il corretto utilizzo del budget costituisce una chiave ` +
+      'interpretativa dell’uso delle risorse, distinte non tanto per competenza di area quanto soprattutto per destinazione degli interventi.',
+  );
+  const rows: Row[] = plan.strategic_objectives.map((o) => ({
+    cells: [
+      o.id,
+      o.title,
+      o.budget && o.budget > 0 ? formatEuro(o.budget) : '—',
+      o.budget && o.budget > 0 ? formatFractionPercent(o.budget / total) : '—',
+      { grade: ctx.grade(o.id) },
+    ],
+  }));
+  rows.push(totalRow(['', 'Totale', formatEuro(total), formatFractionPercent(1), '']));
+  table(report, [
+    { header: 'N.', width: 0.6 },
+    { header: 'Obiettivo strategico', width: 6 },
+    { header: 'Risorse distribuite', width: 1.9, align: 'right' },
+    { header: '% sul totale', width: 1.3, align: 'right' },
+    { header: 'Grado', width: 1.4, align: 'right' },
+  ], rows, { caption: 'Risorse distribuite per obiettivo strategico' });
+  report.paragraph('(—) Risorse a preventivo pari a 0 o non indicate nel Piano.', { size: SIZES.small, color: COLORS.muted });
+
+  const funded = plan.strategic_objectives.filter((o) => (o.budget ?? 0) > 0);
+  barChart(report, {
+    title: 'L’utilizzo del Budget per Obiettivo strategico',
+    categories: funded.map((o) => `${o.id}. ${truncate(o.title, 60)}`),
+    series: [{ name: 'Risorse distribuite', color: COLORS.accent, values: funded.map((o) => o.budget ?? 0), labels: funded.map((o) => formatEuro(o.budget ?? 0)) }],
+    tickFormat: (v) => formatEuro(Math.round(v)).replace(/,00$/, ''),
+    barHeight: 10,
+  });
+}
+
+function renderPianoInSintesi(ctx: Context): void {
+  const { report, plan, status } = ctx;
+  report.heading(2, '1.3 Il Piano della Performance in sintesi');
+  report.paragraph(
+    `Per l’annualità ${ctx.year} i risultati di performance sono stati misurati e valutati seguendo il medesimo approccio metodologico che ha supportato la stesura degli ` +
+      'obiettivi strategici, garantendo trasparenza e intelligibilità nel rapporto con gli interlocutori dell’Ente. Mediante la metodologia Balanced Scorecard la ' +
+      'performance organizzativa ed individuale è rappresentata secondo le prospettive di analisi seguenti:',
+  );
+  for (const perspective of plan.perspectives) {
+    if (perspective.description) report.labelled(perspective.name, perspective.description, { align: 'justify' });
+    else report.bullets([perspective.name]);
+  }
+  report.paragraph(
+    'Il sistema di reporting evidenzia con dei colori il livello di realizzazione di ogni obiettivo rispetto al target prefissato, secondo le fasce seguenti; gli ' +
+      `obiettivi senza alcuna rilevazione sono indicati come «${NOT_SCORED}» e non concorrono ai conteggi.`,
+  );
+  bandLegend(ctx);
+
+  report.keyFigure('Livello di performance complessivo di Ente', status.overall,
+    status.overall.band === null ? 'Nessun obiettivo strategico ha ancora un grado di raggiungimento.' : `Media ponderata dei gradi di raggiungimento degli obiettivi strategici – ${bandText(status.overall.band)}`);
+
+  report.heading(3, 'I risultati raggiunti', { toc: false });
+  const summary = status.summary;
+  const rows: Row[] = BAND_ROWS.map(({ band, label }) => ({
+    cells: [{ text: label, bold: true, color: COLORS.text }, String(summary[band].count), summary[band].percent === null ? '-' : formatPercent(summary[band].percent ?? 0)],
+  }));
+  rows.push(totalRow(['Totale', String(summary.total), '-']));
+  if (summary.unscored.count > 0) rows.push({ cells: ['Obiettivi non rilevati (senza valori)', String(summary.unscored.count), '-'], color: COLORS.muted });
+  table(report, [
+    { header: `Obiettivi Strategici (${plan.ente.code})`, width: 6 },
+    { header: 'N°', width: 1, align: 'right' },
+    { header: '%', width: 1, align: 'right' },
+  ], rows, { caption: 'Obiettivi strategici per fascia di raggiungimento del target', zebra: false });
+
+  pieChart(report, {
+    title: 'Livello di «Concentrazione» degli obiettivi strategici nelle fasce di valutazione',
+    slices: [
+      ...BAND_ROWS.map(({ band, label }) => ({
+        label, value: summary[band].count, color: BAND_COLORS[band],
+        valueLabel: `${summary[band].count}${summary[band].percent === null ? '' : ` (${formatPercent(summary[band].percent ?? 0)})`}`,
+      })),
+      ...(summary.unscored.count > 0 ? [{ label: 'Obiettivi non rilevati', value: summary.unscored.count, color: COLORS.unscored, valueLabel: String(summary.unscored.count) }] : []),
+    ],
+    centerText: gradeText(status.overall),
+    centerSub: 'complessivo',
+  });
+
+  tileMap(report, {
+    title: `Mappa strategica: livello sintetico di realizzazione della strategia complessiva di ente (${ctx.year})`,
+    rows: plan.perspectives.map((perspective) => ({
+      label: perspective.name,
+      tiles: plan.strategic_objectives.filter((o) => o.perspective === perspective.id).map((o) => {
+        const grade = ctx.grade(o.id);
+        return { title: o.id, subtitle: grade.percent === null ? 'n.r.' : formatPercent(grade.percent), color: grade.band === null ? COLORS.zebra : BAND_COLORS[grade.band], textColor: tileText(grade.band) };
+      }),
+    })),
+    legend: [
+      ...BAND_ROWS.map(({ band, range }) => ({ name: `${range} ${BAND_LABELS[band]}`, color: BAND_COLORS[band] })),
+      { name: `n.r. = ${NOT_SCORED}`, color: COLORS.unscored },
+    ],
+  });
+
+  barChart(report, {
+    title: 'Livello di «Coincidenza» tra le performance conseguite e quelle attese, per obiettivo strategico',
+    categories: plan.strategic_objectives.map((o) => `${o.id}. ${truncate(o.title, 60)}`),
+    series: [{
+      name: 'Grado di raggiungimento', color: COLORS.accent,
+      values: plan.strategic_objectives.map((o) => ctx.grade(o.id).percent),
+      labels: plan.strategic_objectives.map((o) => gradeText(ctx.grade(o.id))),
+    }],
+    barColor: (c) => {
+      const o = plan.strategic_objectives[c];
+      const band = o ? ctx.grade(o.id).band : null;
+      return band === null ? undefined : BAND_COLORS[band];
+    },
+    tickFormat: (v) => formatPercent(v),
+    barHeight: 8,
+  });
+
+  renderCriticita(ctx);
+}
+
+function bandLegend(ctx: Context): void {
+  const { report } = ctx;
+  report.ensureSpace(32);
+  const items = BAND_ROWS.slice().reverse().map(({ band, range }) => ({
+    name: `${range} = ${band === 'green' ? 'raggiungimento' : band === 'yellow' ? 'parziale raggiungimento' : 'non raggiungimento'} dell’obiettivo`,
+    color: BAND_COLORS[band],
+  }));
+  report.y += legend(report, items, report.y) + 8;
+}
+
+function renderCriticita(ctx: Context): void {
+  const { report, plan } = ctx;
+  report.heading(3, 'Le criticità e le opportunità', { toc: false });
+  const critical = plan.strategic_objectives.filter((o) => ctx.grade(o.id).band !== 'green');
+  if (critical.length === 0) {
+    report.paragraph('Tutti gli obiettivi strategici hanno raggiunto il target (fascia 90-100%): non si rilevano criticità a livello strategico.');
+    return;
+  }
+  report.paragraph(
+    'Sono di seguito riportati gli obiettivi strategici che non hanno pienamente raggiunto il target o che sono privi di rilevazioni, con gli indicatori che ne ' +
+      'determinano il risultato: essi costituiscono la base per le azioni correttive del ciclo successivo.',
+  );
+  const operationalOf = (id: string) => new Set(plan.operational_objectives.filter((o) => o.strategic === id).map((o) => o.id));
+  table(report, [
+    { header: 'Prospettiva', width: 2.2 },
+    { header: 'Obiettivo strategico', width: 4 },
+    { header: 'Grado', width: 1.4, align: 'right' },
+    { header: 'Indicatori sotto target o non rilevati', width: 5 },
+  ], critical.map((o) => {
+    const scope = operationalOf(o.id);
+    scope.add(o.id);
+    const weak = plan.indicators
+      .filter((i) => scope.has(i.objective))
+      .map((i) => ({ i, grade: ctx.indicatorStatus(i.id) }))
+      .filter(({ grade }) => grade === undefined || grade.percent === null || grade.percent < 90)
+      .map(({ i, grade }) => `${i.id}. ${i.name} (${grade ? gradeText(grade) : NOT_SCORED})`);
+    return {
+      cells: [ctx.perspectiveName(o.perspective), { text: `${o.id}. ${o.title}`, bold: true }, { grade: ctx.grade(o.id) }, weak.length > 0 ? weak.join('\n') : '—'],
+    };
+  }), { caption: `Obiettivi strategici con criticità (${plural(critical.length, 'obiettivo', 'obiettivi')})` });
+}

@@ -1,0 +1,91 @@
+import { readPeriod, type Area, type Indicator, type Person, type Plan } from '@perf/model';
+import { gradeOf, weightedMean, type Grade, type IndicatorStatus, type StatusReport } from '@perf/scoring';
+import type { Report } from './report.ts';
+import type { RelazioneData, RilevazioneRow } from './types.ts';
+
+const NO_GRADE: Grade = { score: null, percent: null, band: null };
+
+/** The data of the Relazione with the look-ups every chapter needs. */
+export interface Context {
+  readonly report: Report;
+  readonly data: RelazioneData;
+  readonly plan: Plan;
+  readonly status: StatusReport;
+  readonly year: number;
+  readonly enteName: string;
+  /** Grade of a strategic or operational objective (unscored when unknown). */
+  grade(objectiveId: string): Grade;
+  indicatorStatus(id: number): IndicatorStatus | undefined;
+  indicator(id: number): Indicator | undefined;
+  person(id: string): Person | undefined;
+  personName(id: string): string;
+  area(id: string): Area | undefined;
+  perspectiveName(id: string): string;
+  lineName(id: string): string;
+  objectiveTitle(id: string): string;
+  /** The rilevazioni of one indicator, oldest period first, then by time of report. */
+  historyOf(indicator: number): readonly RilevazioneRow[];
+  /** Weighted mean of the grades of some objectives (e.g. one perspective or one Area): §3's rule. */
+  meanGrade(items: readonly { id: string; weight: number }[]): Grade;
+}
+
+const periodOrder = (period: string): number => {
+  try {
+    const p = readPeriod(period);
+    return p.year * 100 + (p.kind === 'Y' ? 99 : p.index);
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
+  }
+};
+
+function compareRilevazioni(a: RilevazioneRow, b: RilevazioneRow): number {
+  return periodOrder(a.period) - periodOrder(b.period) || a.reportedAt.getTime() - b.reportedAt.getTime();
+}
+
+export function buildContext(report: Report, data: RelazioneData): Context {
+  const { plan, status } = data;
+  const grades = new Map<string, Grade>();
+  for (const s of status.strategic) grades.set(s.id, s);
+  for (const o of status.operational) grades.set(o.id, o);
+  const indicatorStatus = new Map(status.indicators.map((i) => [i.id, i]));
+  const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
+  const people = new Map(plan.people.map((p) => [p.id, p]));
+  const areas = new Map(plan.areas.map((a) => [a.id, a]));
+  const perspectives = new Map(plan.perspectives.map((p) => [p.id, p.name]));
+  const lines = new Map(plan.lines.map((l) => [l.id, l.name]));
+  const titles = new Map<string, string>([
+    ...plan.strategic_objectives.map((o) => [o.id, o.title] as const),
+    ...plan.operational_objectives.map((o) => [o.id, o.title] as const),
+  ]);
+  const history = new Map<number, RilevazioneRow[]>();
+  for (const row of [...data.history].sort(compareRilevazioni)) {
+    const list = history.get(row.indicator);
+    if (list) list.push(row);
+    else history.set(row.indicator, [row]);
+  }
+  const grade = (id: string): Grade => grades.get(id) ?? NO_GRADE;
+  return {
+    report,
+    data,
+    plan,
+    status,
+    year: plan.year,
+    enteName: plan.ente.name,
+    grade,
+    indicatorStatus: (id) => indicatorStatus.get(id),
+    indicator: (id) => indicators.get(id),
+    person: (id) => people.get(id),
+    personName: (id) => people.get(id)?.name ?? id,
+    area: (id) => areas.get(id),
+    perspectiveName: (id) => perspectives.get(id) ?? id,
+    lineName: (id) => lines.get(id) ?? id,
+    objectiveTitle: (id) => titles.get(id) ?? id,
+    historyOf: (id) => history.get(id) ?? [],
+    meanGrade: (items) => gradeOf(weightedMean(items.map((item) => ({ score: grade(item.id).score, weight: item.weight })))),
+  };
+}
+
+/** Periods of the history in order, for the process chapter. */
+export function sortPeriods(periods: Iterable<string>): string[] {
+  return [...new Set(periods)].sort((a, b) => periodOrder(a) - periodOrder(b) || a.localeCompare(b));
+}

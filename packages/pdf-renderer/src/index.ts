@@ -1,0 +1,2 @@
+export type { RelazioneData, RenderOptions, RilevazioneRow } from './types.ts';
+export { renderRelazione } from './render.ts';

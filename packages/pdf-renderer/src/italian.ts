@@ -1,0 +1,88 @@
+import { formatEuro, formatNumber, formatPercent, readPeriod, type Indicator, type Monitoring } from '@perf/model';
+import { BAND_LABELS, type Band, type Grade } from '@perf/scoring';
+
+export { formatEuro, formatFractionPercent, formatNumber, formatPercent } from '@perf/model';
+
+/** What an item without a score reads as: never 0%. */
+export const NOT_SCORED = 'non rilevato';
+
+export { BAND_LABELS };
+
+/** The seed's band table rows, with the range each band covers. */
+export const BAND_ROWS: readonly { band: Band; label: string; range: string }[] = [
+  { band: 'green', label: 'Con target raggiunto (90%-100%)', range: '90-100%' },
+  { band: 'yellow', label: 'Con target parzialmente raggiunto (80%-89%)', range: '80-89%' },
+  { band: 'red', label: 'Con target non raggiunto (0-79%)', range: '0-79%' },
+];
+
+export function gradeText(grade: Pick<Grade, 'percent'>): string {
+  return grade.percent === null ? NOT_SCORED : formatPercent(grade.percent);
+}
+
+export function bandText(band: Band | null): string {
+  return band === null ? NOT_SCORED : BAND_LABELS[band];
+}
+
+/** A number for people: 23 · 23,5 · 1.234,56 (at most two decimals, none forced). */
+export function plainNumber(value: number, decimals = 2): string {
+  return formatNumber(value, decimals, 0);
+}
+
+/** A reported value in the indicator's unit: 83% · € 772.193,00 · 29 ‰ · 12 n. · sì. */
+export function indicatorValue(indicator: Pick<Indicator, 'direction' | 'unit'>, value: number): string {
+  if (indicator.direction === 'boolean') return value >= 1 ? 'sì' : 'no';
+  const unit = indicator.unit?.trim() ?? '';
+  if (unit === '%') return `${plainNumber(value)}%`;
+  if (unit === '€') return formatEuro(value);
+  return unit === '' ? plainNumber(value) : `${plainNumber(value)} ${unit}`;
+}
+
+/** The target with its direction: ≥ 30 n. · ≤ 5% · sì. */
+export function indicatorTarget(indicator: Pick<Indicator, 'direction' | 'unit' | 'target'>): string {
+  if (indicator.direction === 'boolean') return 'sì';
+  return `${indicator.direction === 'higher' ? '≥' : '≤'} ${indicatorValue(indicator, indicator.target)}`;
+}
+
+const ROME = 'Europe/Rome';
+const longDate = new Intl.DateTimeFormat('it-IT', { timeZone: ROME, day: 'numeric', month: 'long', year: 'numeric' });
+const shortDate = new Intl.DateTimeFormat('it-IT', { timeZone: ROME, day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: ROME, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** 27 novembre 2026 */
+export const formatDateLong = (date: Date): string => longDate.format(date);
+/** 27/11/2026 */
+export const formatDateShort = (date: Date): string => shortDate.format(date);
+/** 27/11/2026 17:25 */
+export const formatDateTime = (date: Date): string => dateTime.format(date).replace(',', '');
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** 2012-Q3 → "III trimestre 2012" (short: "III trim. 2012"); 2012-4M2 → "II quadrimestre 2012"; 2012 → "anno 2012". */
+export function periodLabel(period: string, short = false): string {
+  try {
+    const p = readPeriod(period);
+    if (p.kind === 'Y') return `anno ${p.year}`;
+    const name = p.kind === 'Q' ? (short ? 'trim.' : 'trimestre') : short ? 'quadr.' : 'quadrimestre';
+    return `${ROMAN[p.index - 1] ?? p.index} ${name} ${p.year}`;
+  } catch {
+    return period;
+  }
+}
+
+export function rhythmName(monitoring: Monitoring): { adjective: string; period: string } {
+  return monitoring === 'quarterly' ? { adjective: 'trimestrale', period: 'Trimestre' } : { adjective: 'quadrimestrale', period: 'Quadrimestre' };
+}
+
+/** "1 obiettivo" / "3 obiettivi". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "La CCIAA di Massa Carrara" for a Camera di Commercio, the name itself otherwise. */
+export function shortEnte(name: string): string {
+  return name.replace(/^Camera di Commercio,?( Industria, Artigianato e Agricoltura)?/i, 'La CCIAA');
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,80 @@
+import { CHAPTER_2, renderAlbero } from './chapters/albero.ts';
+import { CHAPTER_6, renderAllegati } from './chapters/allegati.ts';
+import { renderCover } from './chapters/cover.ts';
+import { CHAPTER_3, renderEconomico } from './chapters/economico.ts';
+import { CHAPTER_4, renderGenere } from './chapters/genere.ts';
+import { renderPresentazione } from './chapters/presentazione.ts';
+import { CHAPTER_5, renderProcesso } from './chapters/processo.ts';
+import { CHAPTER_1, renderSintesi } from './chapters/sintesi.ts';
+import { buildContext, type Context } from './context.ts';
+import { loadFonts, type Fonts } from './fonts.ts';
+import { decoratePages, finish } from './output.ts';
+import { Report } from './report.ts';
+import { drawToc, reserveToc, tocPagesNeeded } from './toc.ts';
+import type { RelazioneData, RenderOptions } from './types.ts';
+
+interface Part {
+  readonly step: string;
+  readonly render: (ctx: Context) => void;
+}
+
+const chapterStep = (label: string): string => label.replace(/^(\d+)\.\s*/, 'Capitolo $1: ');
+
+/** The parts after the cover and the table of contents, in the order of the seed's index. */
+const PARTS: readonly Part[] = [
+  { step: 'Presentazione', render: renderPresentazione },
+  { step: chapterStep(CHAPTER_1), render: renderSintesi },
+  { step: chapterStep(CHAPTER_2), render: renderAlbero },
+  { step: chapterStep(CHAPTER_3), render: renderEconomico },
+  { step: chapterStep(CHAPTER_4), render: renderGenere },
+  { step: chapterStep(CHAPTER_5), render: renderProcesso },
+  { step: chapterStep(CHAPTER_6), render: renderAllegati },
+];
+
+function newReport(data: RelazioneData, fonts: Fonts): Report {
+  const { plan } = data;
+  const title = `Relazione sulla Performance ${plan.year}`;
+  return new Report({
+    title,
+    author: plan.ente.name,
+    subject: `${title} – ${plan.ente.name}: risultati di performance organizzativa e individuale (d.lgs. 150/2009)`,
+    keywords: `Relazione sulla Performance, ${plan.year}, ${plan.ente.code}, ciclo di gestione della performance, d.lgs. 150/2009`,
+    createdAt: data.generatedAt,
+    runningLeft: plan.ente.name,
+    runningRight: title,
+  }, fonts);
+}
+
+/**
+ * Renders the Relazione sulla Performance as a PDF/A-2b document. The table of contents takes the
+ * pages after the cover; should its entries need more pages than reserved, the document is laid out
+ * again with more (a second pass that only very large plans need).
+ */
+export async function renderRelazione(data: RelazioneData, options: RenderOptions = {}): Promise<{ pdf: Uint8Array; pages: number }> {
+  const progress = options.onProgress ?? (() => undefined);
+  const fonts = await loadFonts();
+  let tocPages = 1;
+  for (;;) {
+    const report = newReport(data, fonts);
+    const ctx = buildContext(report, data);
+    progress('Copertina e indice');
+    renderCover(ctx);
+    const toc = reserveToc(report, tocPages);
+    for (const part of PARTS) {
+      progress(part.step);
+      part.render(ctx);
+    }
+    report.ensureSpace(0);
+    const needed = tocPagesNeeded(report, toc, report.headings);
+    if (needed > tocPages) {
+      tocPages = needed;
+      continue;
+    }
+    progress('Indice, intestazioni e numeri di pagina');
+    drawToc(report, toc, report.headings);
+    decoratePages(report);
+    progress('Scrittura del PDF');
+    const pdf = await finish(report);
+    return { pdf, pages: report.pageCount };
+  }
+}

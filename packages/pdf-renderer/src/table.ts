@@ -1,0 +1,182 @@
+import type { GradeLike, Report } from './report.ts';
+import { COLORS, SIZES } from './theme.ts';
+
+export type CellAlign = 'left' | 'right' | 'center';
+
+export interface Column {
+  readonly header: string;
+  /** Relative width: the columns share the table width in proportion. */
+  readonly width: number;
+  readonly align?: CellAlign;
+}
+
+export interface CellSpec {
+  readonly text?: string;
+  readonly bold?: boolean;
+  readonly color?: string;
+  /** A second, smaller grey line under the text. */
+  readonly sub?: string;
+  /** Draws the band dot and the percent ("non rilevato" when unscored) instead of text. */
+  readonly grade?: GradeLike;
+  readonly indent?: number;
+  readonly align?: CellAlign;
+  /** Struck through (a superseded value). */
+  readonly strike?: boolean;
+}
+
+export type Cell = string | CellSpec;
+
+export interface Row {
+  readonly cells: readonly Cell[];
+  readonly fill?: string;
+  readonly bold?: boolean;
+  /** Keep this row on the same page as the next one (a group heading and its first line). */
+  readonly keepWithNext?: boolean;
+  /** One cell across every column (a group heading); a second cell, if any, is drawn at the right end. */
+  readonly span?: boolean;
+  readonly color?: string;
+}
+
+/** The closing "Totale" row of a table: bold on the group colour. */
+export function totalRow(cells: readonly Cell[]): Row {
+  return { cells, bold: true, fill: COLORS.groupFill };
+}
+
+/** The body rows followed by the total row built from the last item. */
+export function withTotal<T>(items: readonly T[], total: T, cells: (item: T) => readonly Cell[]): Row[] {
+  return [...items.map((item) => ({ cells: cells(item) })), totalRow(cells(total))];
+}
+
+export interface TableOptions {
+  readonly caption?: string;
+  readonly size?: number;
+  readonly zebra?: boolean;
+  /** Space after the table. */
+  readonly gap?: number;
+}
+
+const PAD_X = 4;
+/** Width of the right-hand cell of a spanning row. */
+const SPAN_SIDE = 96;
+const PAD_Y = 3.5;
+const LINE_GAP = 1;
+/** Tables up to this height (points) are never split. */
+const KEEP_TOGETHER = 280;
+
+interface Layout {
+  readonly x: number[];
+  readonly w: number[];
+}
+
+const specOf = (cell: Cell | undefined): CellSpec => (typeof cell === 'string' ? { text: cell } : (cell ?? { text: '' }));
+
+/**
+ * A table that breaks across pages and repeats its header row on each page. Rows are never
+ * split; a row marked keepWithNext moves to the next page together with the row after it.
+ */
+export function table(report: Report, columns: readonly Column[], rows: readonly Row[], options: TableOptions = {}): void {
+  const doc = report.doc;
+  const size = options.size ?? SIZES.table;
+  const totalWeight = columns.reduce((sum, c) => sum + c.width, 0) || 1;
+  const layout: Layout = { x: [], w: [] };
+  let cursor = report.left;
+  for (const column of columns) {
+    const w = (column.width / totalWeight) * report.width;
+    layout.x.push(cursor);
+    layout.w.push(w);
+    cursor += w;
+  }
+
+  const spanWidth = (row: Row): number => (row.cells.length > 1 ? report.width - SPAN_SIDE : report.width);
+  const cellHeight = (spec: CellSpec, width: number, bold: boolean): number => {
+    if (spec.grade) return size * 1.25;
+    const inner = width - 2 * PAD_X - (spec.indent ?? 0);
+    let height = spec.text ? report.measure(spec.text, inner, { bold: spec.bold ?? bold, size, lineGap: LINE_GAP }) : size * 1.2;
+    if (spec.sub) height += 1 + report.measure(spec.sub, inner, { size: size - 1, lineGap: LINE_GAP });
+    return height;
+  };
+  const rowHeight = (row: Row): number => {
+    if (row.span) return cellHeight(specOf(row.cells[0]), spanWidth(row), row.bold ?? true) + 2 * PAD_Y;
+    let max = 0;
+    columns.forEach((_, i) => {
+      max = Math.max(max, cellHeight(specOf(row.cells[i]), layout.w[i] ?? 0, row.bold ?? false));
+    });
+    return max + 2 * PAD_Y;
+  };
+
+  const header: Row = { cells: columns.map((c) => ({ text: c.header, bold: true, color: COLORS.headerText })), fill: COLORS.headerFill, bold: true };
+  const headerHeight = rowHeight(header);
+  const heights = rows.map(rowHeight);
+
+  const drawCell = (spec: CellSpec, x: number, width: number, y: number, align: CellAlign, row: Row): void => {
+    const indent = spec.indent ?? 0;
+    const inner = width - 2 * PAD_X - indent;
+    const cellAlign = spec.align ?? align;
+    if (spec.grade) {
+      report.drawGrade(spec.grade, x + PAD_X + indent, y + PAD_Y, inner, { size, align: cellAlign });
+      return;
+    }
+    let textY = y + PAD_Y;
+    if (spec.text) {
+      report.font({ bold: spec.bold ?? row.bold ?? false, size, color: spec.color ?? row.color ?? COLORS.text });
+      textY = report.write(spec.text, x + PAD_X + indent, textY, inner, { align: cellAlign, lineGap: LINE_GAP, strike: spec.strike ?? false }) + 1;
+    }
+    if (spec.sub) {
+      report.font({ size: size - 1, color: COLORS.muted });
+      report.write(spec.sub, x + PAD_X + indent, textY, inner, { align: cellAlign, lineGap: LINE_GAP });
+    }
+  };
+
+  const drawRow = (row: Row, y: number, height: number, fill: string | undefined): void => {
+    if (fill) doc.rect(report.left, y, report.width, height).fill(fill);
+    if (row.span) {
+      drawCell(specOf(row.cells[0]), report.left, spanWidth(row), y, 'left', row);
+      if (row.cells.length > 1) drawCell(specOf(row.cells[1]), report.right - SPAN_SIDE, SPAN_SIDE, y, 'right', row);
+    } else {
+      columns.forEach((column, i) => drawCell(specOf(row.cells[i]), layout.x[i] ?? 0, layout.w[i] ?? 0, y, column.align ?? 'left', row));
+    }
+    doc.moveTo(report.left, y + height).lineTo(report.right, y + height).lineWidth(0.4).stroke(COLORS.rule);
+  };
+
+  /** Height of a row and of the rows it is kept with (a chain of keepWithNext rows and the row ending it). */
+  const chainHeight = (index: number): number => {
+    let total = 0;
+    for (let i = index; i < rows.length; i++) {
+      total += heights[i] ?? 0;
+      if (!rows[i]?.keepWithNext) break;
+    }
+    return total;
+  };
+  const captionHeight = options.caption ? report.measure(options.caption, report.width, { bold: true, size: SIZES.small + 0.5 }) + 4 : 0;
+  const wholeHeight = captionHeight + headerHeight + heights.reduce((a, b) => a + b, 0);
+  // A short table stays on one page; a long one starts as soon as its header and first row fit.
+  report.ensureSpace(wholeHeight <= KEEP_TOGETHER ? wholeHeight : captionHeight + headerHeight + chainHeight(0));
+  if (options.caption) {
+    report.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.primary });
+    report.y = report.write(options.caption, report.left, report.y, report.width, { lineGap: LINE_GAP }) + 3;
+  }
+
+  let y = report.y;
+  drawRow(header, y, headerHeight, header.fill);
+  y += headerHeight;
+  let rowsOnPage = 0;
+  let stripe = 0;
+  rows.forEach((row, index) => {
+    const height = heights[index] ?? 0;
+    const together = row.keepWithNext ? chainHeight(index) : height;
+    if (y + together > report.bottom - 1 && rowsOnPage > 0) {
+      report.newPage();
+      y = report.top;
+      drawRow(header, y, headerHeight, header.fill);
+      y += headerHeight;
+      rowsOnPage = 0;
+    }
+    const fill = row.fill ?? (options.zebra !== false && !row.span && stripe % 2 === 1 ? COLORS.zebra : undefined);
+    stripe = row.span ? 0 : stripe + 1;
+    drawRow(row, y, height, fill);
+    y += height;
+    rowsOnPage += 1;
+  });
+  doc.x = report.left;
+  report.y = y + (options.gap ?? 10);
+}

@@ -1,0 +1,90 @@
+import { fitText } from './output.ts';
+import type { HeadingEntry, Report } from './report.ts';
+import { COLORS, SIZES } from './theme.ts';
+
+/** The table of contents: pages reserved right after the cover, filled in once every heading has its page. */
+
+const TITLE = 'Indice';
+
+interface EntryStyle {
+  readonly size: number;
+  readonly bold: boolean;
+  readonly indent: number;
+  readonly before: number;
+  readonly color: string;
+}
+
+const STYLE: Readonly<Record<HeadingEntry['level'], EntryStyle>> = {
+  1: { size: SIZES.body + 0.5, bold: true, indent: 0, before: 7, color: COLORS.primary },
+  2: { size: SIZES.body - 0.5, bold: false, indent: 16, before: 2, color: COLORS.text },
+  3: { size: SIZES.small, bold: false, indent: 32, before: 1, color: COLORS.muted },
+};
+
+const lineHeight = (entry: HeadingEntry): number => STYLE[entry.level].size * 1.45 + STYLE[entry.level].before;
+
+export interface TocReservation {
+  readonly first: number;
+  readonly pages: number;
+  /** Where the entries start on the first page. */
+  readonly startY: number;
+}
+
+/** Starts the table of contents on a new page and keeps `pages` pages for it. */
+export function reserveToc(report: Report, pages: number): TocReservation {
+  report.heading(1, TITLE, { toc: false });
+  const first = report.pageIndex;
+  const startY = report.y;
+  for (let i = 1; i < pages; i++) report.newPage();
+  return { first, pages, startY };
+}
+
+/** How many pages the entries need, given where they start on the first page. */
+export function tocPagesNeeded(report: Report, reservation: TocReservation, entries: readonly HeadingEntry[]): number {
+  let pages = 1;
+  let y = reservation.startY;
+  for (const entry of entries) {
+    const h = lineHeight(entry);
+    if (y + h > report.bottom) {
+      pages += 1;
+      y = report.top;
+    }
+    y += h;
+  }
+  return pages;
+}
+
+/** Writes the entries on the reserved pages: label, dotted leader, page number, and a link to the heading. */
+export function drawToc(report: Report, reservation: TocReservation, entries: readonly HeadingEntry[]): void {
+  const doc = report.doc;
+  let page = reservation.first;
+  doc.switchToPage(page);
+  let y = reservation.startY;
+  const numberWidth = 34;
+  for (const entry of entries) {
+    const style = STYLE[entry.level];
+    const h = lineHeight(entry);
+    if (y + h > report.bottom && page < reservation.first + reservation.pages - 1) {
+      page += 1;
+      doc.switchToPage(page);
+      y = report.top;
+    }
+    const textY = y + style.before;
+    const x = report.left + style.indent;
+    const labelWidth = report.width - style.indent - numberWidth - 10;
+    report.font({ bold: style.bold, size: style.size, color: style.color });
+    const label = fitText(report, entry.label, labelWidth);
+    report.write(label, x, textY, labelWidth);
+    const end = x + report.textWidth(label) + 4;
+    const pageNumber = String(entry.page + 1);
+    const numberX = report.right - numberWidth;
+    const dotsY = textY + style.size * 0.85;
+    if (numberX - 4 > end) {
+      doc.moveTo(end, dotsY).lineTo(numberX + numberWidth - report.textWidth(pageNumber) - 4, dotsY).lineWidth(0.6).dash(0.6, { space: 2.4 }).stroke(COLORS.rule);
+      doc.undash();
+    }
+    report.font({ bold: style.bold, size: style.size, color: style.color });
+    report.write(pageNumber, numberX, textY, numberWidth, { align: 'right' });
+    doc.goTo(report.left, textY - 1, report.width, style.size * 1.3, entry.dest);
+    y += h;
+  }
+}

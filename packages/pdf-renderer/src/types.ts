@@ -1,0 +1,33 @@
+import type { FinanceReport } from '@perf/finance-indices';
+import type { GenderReport } from '@perf/gender';
+import type { Plan } from '@perf/model';
+import type { StatusReport } from '@perf/scoring';
+
+/** One stored rilevazione, superseded ones included (§4). */
+export interface RilevazioneRow {
+  indicator: number;
+  period: string;
+  value: number;
+  rawValue: string;
+  note: string | null;
+  reportedBy: string;
+  reportedAt: Date;
+  channel: string;
+  superseded: boolean;
+}
+
+/** Everything the Relazione shows. */
+export interface RelazioneData {
+  plan: Plan;
+  status: StatusReport;
+  /** Every rilevazione of the year, superseded ones included. */
+  history: RilevazioneRow[];
+  /** The stored bilanci of this year and earlier years (maybe empty), oldest first. */
+  finance: FinanceReport[];
+  gender: GenderReport | undefined;
+  generatedAt: Date;
+}
+
+export interface RenderOptions {
+  onProgress?: (step: string) => void;
+}

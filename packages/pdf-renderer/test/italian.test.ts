@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { niceTicks } from '../src/charts.ts';
+import { gradeText, indicatorTarget, indicatorValue, periodLabel, shortEnte } from '../src/italian.ts';
+
+describe('Italian forms', () => {
+  it('shows indicator values and targets in their unit, booleans as sì/no', () => {
+    expect(indicatorValue({ direction: 'higher', unit: '%' }, 83)).toBe('83%');
+    expect(indicatorValue({ direction: 'higher', unit: '€' }, 772193)).toBe('€ 772.193,00');
+    expect(indicatorValue({ direction: 'lower', unit: 'giorni' }, 3.5)).toBe('3,5 giorni');
+    expect(indicatorValue({ direction: 'boolean', unit: undefined }, 1)).toBe('sì');
+    expect(indicatorValue({ direction: 'boolean', unit: undefined }, 0)).toBe('no');
+    expect(indicatorTarget({ direction: 'higher', unit: 'n.', target: 1200 })).toBe('≥ 1.200 n.');
+    expect(indicatorTarget({ direction: 'lower', unit: '%', target: 5 })).toBe('≤ 5%');
+  });
+
+  it('reads an unscored grade as "non rilevato", never 0%', () => {
+    expect(gradeText({ percent: null })).toBe('non rilevato');
+    expect(gradeText({ percent: 0 })).toBe('0%');
+    expect(gradeText({ percent: 94 })).toBe('94%');
+  });
+
+  it('names periods and entes', () => {
+    expect(periodLabel('2012-Q4')).toBe('IV trimestre 2012');
+    expect(periodLabel('2012-Q4', true)).toBe('IV trim. 2012');
+    expect(periodLabel('2013-4M2')).toBe('II quadrimestre 2013');
+    expect(periodLabel('2012')).toBe('anno 2012');
+    expect(shortEnte('Camera di Commercio di Massa Carrara')).toBe('La CCIAA di Massa Carrara');
+    expect(shortEnte('Comune di Carrara')).toBe('Comune di Carrara');
+  });
+});
+
+describe('chart scales', () => {
+  it('use round tick steps covering the largest value', () => {
+    expect(niceTicks(15)).toEqual({ step: 5, count: 3 });
+    expect(niceTicks(100)).toEqual({ step: 25, count: 4 });
+    expect(niceTicks(0.7135)).toEqual({ step: 0.2, count: 4 });
+    const budget = niceTicks(1210155);
+    expect(budget.step).toBe(500000);
+    expect(budget.step * budget.count).toBeGreaterThanOrEqual(1210155);
+  });
+});

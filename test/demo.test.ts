@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from './support/databases.ts';
+import { EXAMPLE_DIR, runCliOk } from './support/cli.ts';
+import { pdfText } from './support/pdf-text.ts';
+
+const plan = parse(readFileSync(join(EXAMPLE_DIR, 'piano-2012.yaml'), 'utf8')) as { strategic_objectives: { id: string; title: string }[] };
+
+describe.each(ENGINES)('pnpm perf demo on %s', (_name, location) => {
+  let db: string;
+  let out: string;
+  let demoOutput: string;
+  beforeAll(async () => {
+    db = await location();
+    out = mkdtempSync(join(tmpdir(), 'perf-demo-'));
+    demoOutput = (await runCliOk(['demo', '--db', db, '--out', join(out, 'demo.pdf')])).stdout;
+  }, 240_000);
+
+  it("reproduces the seed's published result: 94%, 15/2/1 = 83/11/6", async () => {
+    const status = JSON.parse((await runCliOk(['status', '--year', '2012', '--json', '--db', db])).stdout);
+    expect(status.overall).toMatchObject({ percent: 94, band: 'green' });
+    expect(status.summary).toEqual({ total: 18, green: { count: 15, percent: 83 }, yellow: { count: 2, percent: 11 }, red: { count: 1, percent: 6 }, unscored: { count: 0 } });
+    expect(status.strategic).toHaveLength(18);
+    expect(demoOutput).toContain(`Relazione scritta in ${join(out, 'demo.pdf')}`);
+  });
+
+  it('is idempotent: running it again stores nothing new', async () => {
+    const before = (await runCliOk(['history', '12', '--year', '2012', '--json', '--db', db])).stdout;
+    const again = await runCliOk(['demo', '--db', db, '--out', join(out, 'again.pdf')]);
+    expect(again.stdout).toMatch(/già presente e identico/);
+    expect(again.stdout).toMatch(/103 già presenti/);
+    expect((await runCliOk(['history', '12', '--year', '2012', '--json', '--db', db])).stdout).toBe(before);
+  }, 240_000);
+
+  it('writes a Relazione from the database whose text reads correctly', async () => {
+    const file = join(out, 'r.pdf');
+    const result = await runCliOk(['relazione', '--year', '2012', '--out', file, '--db', db]);
+    expect(result.stderr).toMatch(/Capitolo 6/);
+    const { flat, info } = await pdfText(readFileSync(file));
+    for (const heading of ['Presentazione', '1. Sintesi delle informazioni di interesse per gli Stakeholder', "2. L’Albero della Performance",
+      '3. La dimensione economico-finanziaria', '4. La dimensione di genere', '5. Il processo di redazione', '6. Allegati Tecnici']) {
+      expect(flat, heading).toContain(heading.replace(/’/g, flat.includes('L’Albero') ? '’' : "'"));
+    }
+    for (const objective of plan.strategic_objectives) {
+      expect(flat, objective.id).toContain(objective.id);
+      expect(flat.replace(/-\s/g, '-'), objective.title).toContain(objective.title.slice(0, 40));
+    }
+    expect(flat).toMatch(/Con target raggiunto \(90%-100%\) 15 83%/);
+    expect(flat).toMatch(/Con target parzialmente raggiunto \(80%-89%\) 2 11%/);
+    expect(flat).toMatch(/Con target non raggiunto \(0-79%\) 1 6%/);
+    expect(flat).toMatch(/94%/);
+    expect(flat).toMatch(/€ 1\.210\.155(,00)?/);
+    expect(flat).toMatch(/70,63%/);
+    expect(flat).toMatch(/1,62/);
+    expect(flat).toContain('attività');
+    expect(info.Author).toBe('Camera di Commercio di Massa Carrara');
+  }, 120_000);
+});
