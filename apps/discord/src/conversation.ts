@@ -1,0 +1,70 @@
+import { confirmAnswer, converse, type ReportInput } from '@perf/core';
+import { PerfError } from '@perf/model';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction, type Message } from 'discord.js';
+import { BAND_COLOUR, replyEmbed, replyMessage } from './embeds.ts';
+import { chatContext, type BotDeps } from './respond.ts';
+
+const CONFIRM = 'perf:confirm:';
+const CANCEL = 'perf:cancel';
+/** Discord's limit for a button's custom id. */
+const MAX_CUSTOM_ID = 100;
+
+export function isConversationButton(customId: string): boolean {
+  return customId.startsWith(CONFIRM) || customId === CANCEL;
+}
+
+/** The value to confirm travels in the button itself: indicator, period (fixed by the preview) and raw value. */
+function confirmId(input: ReportInput, period: string): string {
+  const id = CONFIRM + JSON.stringify([input.indicator, period, input.rawValue, input.note ?? null]);
+  if (id.length > MAX_CUSTOM_ID) {
+    throw new PerfError('VALUE_TOO_LONG', 'Il valore (o la nota) è troppo lungo per essere confermato qui.', { hint: 'Usa /perf report indicator:<n> value:<valore> [note:<testo>].' });
+  }
+  return id;
+}
+
+function inputOf(customId: string): ReportInput {
+  const parsed: unknown = JSON.parse(customId.slice(CONFIRM.length));
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'number' || typeof parsed[1] !== 'string' || typeof parsed[2] !== 'string') {
+    throw new PerfError('COMMAND_INVALID', 'Conferma non valida: riscrivi il valore.', { hint: 'Scrivi «<indicatore>: <valore>», ad esempio «12: 23,5».' });
+  }
+  return { indicator: parsed[0], period: parsed[1], rawValue: parsed[2], note: typeof parsed[3] === 'string' ? parsed[3] : undefined };
+}
+
+function confirmButtons(input: ReportInput, period: string): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Conferma', custom_id: confirmId(input, period) },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Annulla', custom_id: CANCEL },
+    ],
+  };
+}
+
+/**
+ * A direct message to the bot: a §6 command, or an answer to a reminder («12: 23,5»), which is
+ * echoed with the grade it would give and stored only when the person presses «Conferma».
+ * Errors are left to the caller's single error handler.
+ */
+export async function answerDirectMessage(message: Message, deps: BotDeps): Promise<void> {
+  const context = chatContext(deps, message.author.id, `discord:${message.id}`);
+  const turn = await converse(message.content, context);
+  if (turn.kind === 'reply') {
+    await message.reply(replyMessage(turn.reply));
+    return;
+  }
+  await message.reply({ embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] });
+}
+
+/**
+ * «Conferma» stores the previewed value; the preview message's id is the request key, so pressing
+ * it twice stores once. «Annulla» stores nothing. Both replace the preview.
+ */
+export async function answerConversationButton(interaction: ButtonInteraction, deps: BotDeps): Promise<void> {
+  if (interaction.customId === CANCEL) {
+    await interaction.update({ embeds: [{ title: 'Annullato', description: 'Nulla è stato registrato.', color: BAND_COLOUR.none }], components: [] });
+    return;
+  }
+  const context = chatContext(deps, interaction.user.id, `discord:${interaction.message.id}`);
+  const reply = await confirmAnswer(inputOf(interaction.customId), context);
+  await interaction.update({ embeds: [replyEmbed(reply)], components: [] });
+}

@@ -1,0 +1,46 @@
+import { renderReminderText, runCycleChecks, type Clock, type CycleOutcome, type PeriodSummary, type Reminder } from '@perf/core';
+import type { Store } from '@perf/store';
+import { Routes, type Client } from 'discord.js';
+import { clip, summaryEmbed } from './embeds.ts';
+
+export interface CycleOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly summaryChannel: string | undefined;
+  readonly reminderDays: number;
+  readonly log: (line: string) => void;
+}
+
+/** Discord's limit for a message's text. */
+const MAX_CONTENT = 2000;
+
+async function postSummary(client: Client, channelId: string, summary: PeriodSummary): Promise<void> {
+  await client.rest.post(Routes.channelMessages(channelId), { body: { embeds: [summaryEmbed(summary)] } });
+}
+
+/** A reminder goes by direct message: open (or reuse) the DM channel, then post in it. */
+async function sendReminder(client: Client, reminder: Reminder, log: (line: string) => void): Promise<void> {
+  const userId = reminder.person.discord;
+  if (userId === undefined) {
+    log(`Sollecito ${reminder.period} per ${reminder.person.id} non inviato: nel Piano manca il suo id Discord.`);
+    return;
+  }
+  const channel = await client.users.createDM(userId);
+  await channel.send({ content: clip(renderReminderText(reminder), MAX_CONTENT) });
+}
+
+/**
+ * One check of the cycle (core `runCycleChecks`): the summary of the period just closed to the
+ * summary channel, and the reminders due; each is claimed in the database so it goes out once.
+ */
+export async function checkCycle(client: Client, options: CycleOptions): Promise<CycleOutcome> {
+  const { summaryChannel, log } = options;
+  const outcome = await runCycleChecks(options.store, options.clock(), { target: summaryChannel ?? '', reminderDays: options.reminderDays, app: 'discord' }, {
+    ...(summaryChannel === undefined ? {} : { postSummary: (summary: PeriodSummary) => postSummary(client, summaryChannel, summary) }),
+    sendReminder: (reminder: Reminder) => sendReminder(client, reminder, log),
+  });
+  if (outcome.summaries.length > 0) log(`Riepiloghi pubblicati: ${outcome.summaries.join(', ')}.`);
+  if (outcome.reminders.length > 0) log(`Solleciti inviati: ${outcome.reminders.join(', ')}.`);
+  for (const failure of outcome.failures) log(`Invio non riuscito (sarà ritentato): ${failure}`);
+  return outcome;
+}

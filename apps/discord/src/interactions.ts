@@ -1,0 +1,59 @@
+import { assertCanProduceRelazione, parseRelazioneArgs, produceRelazione, resolveActor, resolvePlan } from '@perf/core';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, Message } from 'discord.js';
+import { indicatorChoices } from './autocomplete.ts';
+import { COMMAND_NAME, OPTION } from './command-definition.ts';
+import { answerConversationButton, answerDirectMessage, isConversationButton } from './conversation.ts';
+import { replyMessage } from './embeds.ts';
+import { coreCommand, grammarLine } from './options.ts';
+import { answerError, chatContext, type BotDeps } from './respond.ts';
+
+/** Routes every interaction the bot receives; any error ends in `answerError`. */
+export async function handleInteraction(interaction: Interaction, deps: BotDeps): Promise<void> {
+  try {
+    if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) {
+      await answerAutocomplete(interaction, deps);
+    } else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
+      await answerSlashCommand(interaction, deps);
+    } else if (interaction.isButton() && isConversationButton(interaction.customId)) {
+      await answerConversationButton(interaction, deps);
+    }
+  } catch (error) {
+    await answerError(interaction, error, deps);
+  }
+}
+
+/** Direct messages to the bot (answers to reminders, or commands typed as text). */
+export async function handleMessage(message: Message, deps: BotDeps): Promise<void> {
+  if (message.author.bot || message.inGuild() || message.content.trim() === '') return;
+  try {
+    await answerDirectMessage(message, deps);
+  } catch (error) {
+    await answerError(message, error, deps);
+  }
+}
+
+async function answerAutocomplete(interaction: AutocompleteInteraction, deps: BotDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== OPTION.indicator) {
+    await interaction.respond([]);
+    return;
+  }
+  await interaction.respond(await indicatorChoices(String(focused.value), chatContext(deps, interaction.user.id, undefined)));
+}
+
+async function answerSlashCommand(interaction: ChatInputCommandInteraction, deps: BotDeps): Promise<void> {
+  const line = grammarLine(interaction.options);
+  const context = chatContext(deps, interaction.user.id, `discord:${interaction.id}`);
+  if (line.name === 'relazione') {
+    const input = parseRelazioneArgs(line.words);
+    // Refusals are answered at once (ephemeral); only a permitted request waits for the PDF.
+    const plan = await resolvePlan(context, input.year);
+    assertCanProduceRelazione(resolveActor(plan, context.identity));
+    await interaction.deferReply();
+    await interaction.followUp(replyMessage(await produceRelazione(input, context)));
+    return;
+  }
+  const command = coreCommand(line.name);
+  const reply = await command.execute(command.parse(line.words), context);
+  await interaction.reply(replyMessage(reply));
+}
