@@ -1,0 +1,127 @@
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { Clock, CycleOutcome } from '@perf/core';
+import type { Store } from '@perf/store';
+import { registerSlashCommand } from './commands.ts';
+import { registerConversation } from './conversation.ts';
+import { CycleScheduler } from './cycle.ts';
+import { DEFAULT_CHECK_INTERVAL_MINUTES, DEFAULT_PORT, DEFAULT_REMINDER_DAYS } from './env.ts';
+import { registerInteractions } from './interactions.ts';
+import { Tasks, type SlackRuntime } from './runtime.ts';
+
+export interface SlackAppOptions {
+  /** An open store; the caller opens and closes it (tests inject theirs). */
+  readonly store: Store;
+  readonly signingSecret: string;
+  /** The bot token (xoxb-…). */
+  readonly token: string;
+  /** The Web API base URL, e.g. a local fake's `http://127.0.0.1:PORT/api/`; Slack's own when unset. */
+  readonly apiUrl?: string | undefined;
+  /** The app's current time (PERF_NOW); request signatures are always checked against the real clock. */
+  readonly clock?: Clock | undefined;
+  /** Channel of the quarterly summaries; none are posted when unset. */
+  readonly summaryChannel?: string | undefined;
+  readonly reminderDays?: number | undefined;
+  /** Minutes between cycle checks after the one at start. */
+  readonly checkIntervalMinutes?: number | undefined;
+  readonly logger?: Logger | undefined;
+  readonly logLevel?: LogLevel | undefined;
+  /** How long a slash command may work before answering through response_url instead (default 2500 ms). */
+  readonly answerBudgetMs?: number | undefined;
+}
+
+export interface SlackApp {
+  readonly bolt: App;
+  /** Checks the token (auth.test), listens, and starts the cycle checks; resolves with the port. */
+  start(listen?: { readonly port?: number | undefined; readonly host?: string | undefined }): Promise<{ port: number }>;
+  /** One round of cycle checks (summaries, reminders) now; joins a round already running. */
+  runChecks(): Promise<CycleOutcome>;
+  /** Resolves when every request and background job in flight has finished. */
+  idle(): Promise<void>;
+  /** Stops the checks, waits for work in flight and closes the server; the store stays open. */
+  stop(): Promise<void>;
+}
+
+/** The perf Slack app (Bolt, HTTP mode): `/perf`, conversation, buttons, modal, Home tab, summaries and reminders. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  let ready = false;
+  let started = false;
+  const app = new App({
+    token: options.token,
+    signingSecret: options.signingSecret,
+    deferInitialization: true,
+    clientOptions: {
+      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+      // A few quick retries: an undelivered notification is released and retried at the next check.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
+    },
+    customRoutes: [{
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_request, response) => {
+        response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ ok: ready }));
+      },
+    }],
+    ...(options.logger ? { logger: options.logger } : { logLevel: options.logLevel ?? LogLevel.INFO }),
+  });
+
+  const logger = app.logger;
+  const tasks = new Tasks(logger);
+  const runtime: SlackRuntime = {
+    store: options.store,
+    clock: options.clock ?? (() => new Date()),
+    client: app.client,
+    logger,
+    tasks,
+    summaryChannel: options.summaryChannel,
+    reminderDays: options.reminderDays ?? DEFAULT_REMINDER_DAYS,
+    answerBudgetMs: options.answerBudgetMs ?? 2_500,
+  };
+  const scheduler = new CycleScheduler(runtime, (options.checkIntervalMinutes ?? DEFAULT_CHECK_INTERVAL_MINUTES) * 60_000);
+
+  // Every request is tracked until its listeners finish, so stop() and tests can wait for it.
+  app.use(async ({ next }) => {
+    await tasks.track(next());
+  });
+  // Bolt does not drop redeliveries: an event is handled once per event_id, across restarts and instances.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await runtime.store.claimRequest(`slack:event:${eventId}`, runtime.clock()))) {
+      logger.info(`perf: evento ${eventId} già gestito (nuovo invio di Slack): ignorato.`);
+      return;
+    }
+    await next();
+  });
+
+  registerSlashCommand(app, runtime);
+  registerConversation(app, runtime);
+  registerInteractions(app, runtime);
+  app.error(async (error) => {
+    logger.error(`perf: errore non gestito: ${error.stack ?? error.message}`);
+  });
+
+  return {
+    bolt: app,
+    async start(listen = {}) {
+      await app.init();
+      const server = await app.start({ port: listen.port ?? DEFAULT_PORT, ...(listen.host ? { host: listen.host } : {}) });
+      started = true;
+      ready = true;
+      scheduler.start();
+      return { port: (server.address() as AddressInfo).port };
+    },
+    runChecks: () => scheduler.run(),
+    idle: () => tasks.idle(),
+    async stop() {
+      ready = false;
+      scheduler.stop();
+      await tasks.idle();
+      if (started) {
+        started = false;
+        await app.stop();
+      }
+      await tasks.idle();
+    },
+  };
+}

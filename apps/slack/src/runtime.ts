@@ -1,0 +1,47 @@
+import type { Logger, webApi } from '@slack/bolt';
+import type { Clock, CommandContext } from '@perf/core';
+import type { Store } from '@perf/store';
+
+/** What every handler of the Slack app needs: the database, the clock, the Web API and the log. */
+export interface SlackRuntime {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly client: webApi.WebClient;
+  readonly logger: Logger;
+  readonly tasks: Tasks;
+  readonly summaryChannel: string | undefined;
+  readonly reminderDays: number;
+  /** How long a slash command may work before it acknowledges and answers through response_url. */
+  readonly answerBudgetMs: number;
+}
+
+/** The command core's context for one Slack user; `requestKey` makes a redelivery harmless. */
+export function commandContext(runtime: SlackRuntime, userId: string, requestKey?: string): CommandContext {
+  return { store: runtime.store, channel: 'slack', clock: runtime.clock, identity: { kind: 'chat', app: 'slack', userId }, requestKey };
+}
+
+/**
+ * Work in flight (listeners, uploads after an acknowledgement): `idle()` waits for all of it, so
+ * the app stops cleanly and tests can tell when a request has been fully handled.
+ */
+export class Tasks {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.pending.add(promise);
+    const forget = () => this.pending.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+
+  /** Runs work after the request was acknowledged; a failure is logged, never lost silently. */
+  background(what: string, work: () => Promise<void>): void {
+    this.track(work().catch((error: unknown) => this.logger.error(`perf: ${what} non riuscito: ${(error as Error).stack ?? String(error)}`)));
+  }
+
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+}
