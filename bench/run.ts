@@ -3,12 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { fmt, type Bench, type BenchFigure } from './harness.ts';
 import { coldStartBench } from './cold-start.ts';
 import { statusBench } from './status.ts';
+import { relazioneBench } from './relazione.ts';
 
 /**
  * `pnpm bench [name…]`: every benchmark prints its figure and its ratio to a baseline measured in
  * the same run on this machine; nothing here is a timed assertion.
  */
-const BENCHES: readonly Bench[] = [statusBench, coldStartBench];
+const BENCHES: readonly Bench[] = [relazioneBench, statusBench, coldStartBench];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? BENCHES : BENCHES.filter((b) => wanted.includes(b.name));
