@@ -4,12 +4,13 @@ import { fmt, type Bench, type BenchFigure } from './harness.ts';
 import { coldStartBench } from './cold-start.ts';
 import { statusBench } from './status.ts';
 import { relazioneBench } from './relazione.ts';
+import { slackBench } from './slack.ts';
 
 /**
  * `pnpm bench [name…]`: every benchmark prints its figure and its ratio to a baseline measured in
  * the same run on this machine; nothing here is a timed assertion.
  */
-const BENCHES: readonly Bench[] = [relazioneBench, statusBench, coldStartBench];
+const BENCHES: readonly Bench[] = [slackBench, relazioneBench, statusBench, coldStartBench];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? BENCHES : BENCHES.filter((b) => wanted.includes(b.name));
