@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '@perf/model';
 import { openStore } from '@perf/store';
 import { ENGINES } from './support/databases.ts';
-import { EXAMPLE_DIR, REPO_ROOT } from './support/cli.ts';
+import { REPO_ROOT } from './support/cli.ts';
+import { importExamplePlan } from './support/example.ts';
 
 function burst(location: string, count: number, indicator: number): Promise<{ code: number; acked: number; stderr: string }> {
   return new Promise((resolve) => {
@@ -17,9 +16,7 @@ function burst(location: string, count: number, indicator: number): Promise<{ co
 describe.each(ENGINES)('two processes reporting at once on %s', (name, location) => {
   it('loses and duplicates nothing (or, embedded, refuses clearly)', async () => {
     const db = await location();
-    const setup = await openStore(db);
-    await setup.importPlan(parsePlan(readFileSync(`${EXAMPLE_DIR}/piano-2012.yaml`, 'utf8')), { actor: 'test', channel: 'cli', at: new Date() });
-    await setup.close();
+    await importExamplePlan(db);
     const count = 40;
     const results = await Promise.all([burst(db, count, 12), burst(db, count, 12)]);
     for (const r of results) {

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '@perf/model';
 import { openStore } from '@perf/store';
 import { ENGINES } from './support/databases.ts';
-import { EXAMPLE_DIR, REPO_ROOT } from './support/cli.ts';
+import { REPO_ROOT } from './support/cli.ts';
+import { importExamplePlan } from './support/example.ts';
 
 /** Starts a reporting burst, kills it with SIGKILL after `killAfter` acknowledgements, returns the acknowledged ids. */
 function burstAndKill(location: string, killAfter: number): Promise<number[]> {
@@ -31,9 +30,7 @@ function burstAndKill(location: string, killAfter: number): Promise<number[]> {
 describe.each(ENGINES)('crash safety on %s', (_name, location) => {
   it('keeps every acknowledged rilevazione, and none half-written, across repeated kill -9', async () => {
     const db = await location();
-    const setup = await openStore(db);
-    await setup.importPlan(parsePlan(readFileSync(`${EXAMPLE_DIR}/piano-2012.yaml`, 'utf8')), { actor: 'test', channel: 'cli', at: new Date() });
-    await setup.close();
+    await importExamplePlan(db);
     const acknowledged: number[] = [];
     const kills = 3;
     for (let round = 0; round < kills; round++) {
