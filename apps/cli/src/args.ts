@@ -6,8 +6,8 @@ export interface CliArgs {
   readonly flags: Set<string>;
 }
 
-const VALUE_OPTIONS = ['db', 'ente', 'year', 'as', 'out'];
-const FLAG_OPTIONS = ['json', 'help'];
+const VALUE_OPTIONS = ['db', 'ente', 'year', 'as', 'out', 'motivo', 'compare', 'from', 'to', 'format', 'indicator'];
+const FLAG_OPTIONS = ['json', 'help', 'skip-invalid'];
 
 /** Splits `--name value`, `--name=value` and `--flag` from the words of a command. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -30,9 +30,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return { positional, options, flags };
 }
 
-export function yearOption(args: CliArgs): number | undefined {
-  const text = args.options.get('year');
+/** `--year`, or another year option (`--from`, `--to`): four digits. */
+export function yearOption(args: CliArgs, name = 'year'): number | undefined {
+  const text = args.options.get(name);
   if (text === undefined) return undefined;
-  if (!/^\d{4}$/.test(text)) throw new PerfError('OPTION_INVALID', `--year "${text}" non è un anno.`, { hint: 'Forma corretta: --year 2012.' });
+  if (!/^\d{4}$/.test(text)) throw new PerfError('OPTION_INVALID', `--${name} "${text}" non è un anno.`, { hint: `Forma corretta: --${name} 2012.` });
   return Number(text);
+}
+
+/** `--indicator 12` (or `#12`). */
+export function indicatorOption(args: CliArgs): number | undefined {
+  const text = args.options.get('indicator');
+  if (text === undefined) return undefined;
+  if (!/^#?\d+$/.test(text)) throw new PerfError('OPTION_INVALID', `--indicator "${text}" non è il numero di un indicatore.`, { hint: 'Forma corretta: --indicator 12.' });
+  return Number(text.replace('#', ''));
 }

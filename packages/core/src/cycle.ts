@@ -82,6 +82,8 @@ export async function remindersDue(store: Store, plan: Plan, now: Date, days: nu
   if (period === undefined) return [];
   const closesAt = periodEnd(period);
   if (closesAt.getTime() - now.getTime() > days * 86_400_000) return [];
+  // A period the controllo closed early takes no more values: nobody is reminded of it.
+  if (await store.lockCovering(plan.ente.code, plan.year, formatPeriod(period))) return [];
   const reported = await store.valuesOfPeriod(plan.ente.code, plan.year, formatPeriod(period));
   return plan.people.flatMap((person) => {
     const missing = plan.indicators.filter((i) => i.owner === person.id && !reported.has(i.id));

@@ -72,3 +72,29 @@ export function assertCanProduceRelazione(actor: Actor): void {
 export function assertCanImportPlan(actor: Actor): void {
   if (actor.role !== 'controllo') refuse(actor, 'importare il Piano', 'Solo il controllo di gestione importa il Piano della Performance.');
 }
+
+export function assertCanClosePeriod(actor: Actor): void {
+  if (actor.role !== 'controllo') refuse(actor, 'chiudere un periodo', 'Solo il controllo di gestione chiude i periodi di monitoraggio e l\'anno.');
+}
+
+/** A value for a closed period is accepted only from the controllo, with a reason. */
+export function assertCanOverrideLock(actor: Actor, period: string): void {
+  if (actor.role !== 'controllo') {
+    refuse(actor, `registrare un valore fuori termine nel periodo chiuso ${period}`, 'Solo il controllo di gestione registra valori in un periodo chiuso, indicando il motivo (motivo="...").');
+  }
+}
+
+/** The OIV's view of the audit trail: every role reads it except the staff. */
+export function assertCanReadAudit(actor: Actor): void {
+  if (actor.role === 'staff') refuse(actor, 'consultare il registro delle rilevazioni (audit)', 'Il registro lo consultano OIV, controllo di gestione e dirigenti; il personale vede i propri valori con "status me".');
+}
+
+/** Exporting the whole status and every rilevazione: whoever sees everything (§5), i.e. not the staff. */
+export function assertCanExport(actor: Actor): void {
+  if (actor.role === 'staff') refuse(actor, "esportare lo stato e le rilevazioni dell'ente", 'Il personale vede i propri indicatori: scrivi "status me".');
+}
+
+/** The ente's whole status (e.g. compared with another year): whoever sees everything (§5). */
+export function assertCanSeeEnte(actor: Actor): void {
+  if (actor.role === 'staff') refuse(actor, "vedere lo stato dell'intero ente", 'Il personale vede i propri indicatori e gli obiettivi a cui contribuiscono: scrivi "status me".');
+}

@@ -1,16 +1,16 @@
 import { formatNumber, formatTextTable, formatValue, type Indicator } from '@perf/model';
-import type { Band, Grade, IndicatorStatus } from '@perf/scoring';
-import type { Rilevazione } from '@perf/store';
-import type { Reply, ReportReply, StatusReply } from './replies.ts';
+import { BAND_LABELS, type Band, type Grade, type IndicatorStatus } from '@perf/scoring';
+import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
+import type { AuditTrail } from './commands/audit.ts';
+import type { PeriodCloseReply, Reply, ReportReply, StatusComparison, StatusReply } from './replies.ts';
 import type { PeriodSummary, Reminder } from './cycle.ts';
 
 export const BAND_EMOJI: Record<Band | 'none', string> = { green: '🟢', yellow: '🟡', red: '🔴', none: '⚪' };
-export const BAND_LABEL: Record<Band, string> = { green: 'raggiunto', yellow: 'parzialmente raggiunto', red: 'non raggiunto' };
 
 /** "🟢 94% raggiunto", or "⚪ non rilevato" for an item with no score. */
 export function gradeText(grade: Grade): string {
   if (grade.percent === null || grade.band === null) return `${BAND_EMOJI.none} non rilevato`;
-  return `${BAND_EMOJI[grade.band]} ${grade.percent}% ${BAND_LABEL[grade.band]}`;
+  return `${BAND_EMOJI[grade.band]} ${grade.percent}% ${BAND_LABELS[grade.band]}`;
 }
 
 export function unitSuffix(indicator: Pick<Indicator, 'unit' | 'direction'>): string {
@@ -43,6 +43,8 @@ function renderReport(reply: ReportReply): string {
   if (reply.duplicate) lines.push('Questa richiesta era già stata registrata: nulla di nuovo è stato salvato.');
   const verb = reply.stored ? 'Registrato' : 'Anteprima (non ancora registrato)';
   lines.push(`${verb}: indicatore ${indicator.id} «${indicator.name}» = ${valueText(indicator, reply.value)} per il periodo ${reply.period} (${reply.plan.ente} ${reply.plan.year}).`);
+  if (reply.override) lines.push(`Valore fuori termine (periodo chiuso), accettato da ${reply.override.by} con motivo: «${reply.override.reason}».`);
+  if (reply.reasonIgnored) lines.push('Il periodo è aperto: il motivo non serve e non è stato registrato.');
   if (reply.superseded) lines.push(`Sostituisce il valore ${valueText(indicator, reply.superseded.value)} registrato da ${reply.superseded.reportedBy} il ${formatDateTime(reply.superseded.reportedAt)} (resta nello storico).`);
   if (!reply.standsForYear) lines.push(`Nota: esiste già un valore di un periodo successivo, che resta quello valido per l'anno.`);
   lines.push(`Grado dell'indicatore: ${gradeText(reply.grade)} (target ${targetText(indicator)}).`);
@@ -64,7 +66,46 @@ export function formatDateTime(date: Date): string {
 export function historyTable(indicator: Pick<Indicator, 'unit' | 'direction'>, history: readonly Rilevazione[]): string {
   if (history.length === 0) return 'Nessuna rilevazione.';
   return textTable(['periodo', 'valore', 'chi', 'quando', 'canale', 'nota', ''],
-    history.map((r) => [r.period, valueText(indicator, r.value), r.reportedBy, formatDateTime(r.reportedAt), r.channel, r.note ?? '', r.superseded ? '(sostituito)' : '']));
+    history.map((r) => [r.period, valueText(indicator, r.value), r.reportedBy, formatDateTime(r.reportedAt), r.channel, r.note ?? '', [r.superseded ? '(sostituito)' : '', lateValueText(r)].filter(Boolean).join(' ')]));
+}
+
+/** "(fuori termine: <motivo>, accettato da <controllo>)" for a late value, "" otherwise. */
+export function lateValueText(r: Pick<Rilevazione, 'overrideReason' | 'overrideBy'>): string {
+  return r.overrideReason === null ? '' : `(fuori termine: «${r.overrideReason}», accettato da ${r.overrideBy ?? '?'})`;
+}
+
+/** A grade in a comparison column: the percent with its band, or "—" where the objective is absent. */
+function comparedGrade(grade: Grade | null): string {
+  if (grade === null) return '—';
+  return gradeText(grade);
+}
+
+/** The ente's objectives beside the same objectives (by id) in the compared year. */
+export function comparisonText(current: number, comparison: StatusComparison): string {
+  const years = [String(current), String(comparison.year)];
+  const rows = (list: StatusComparison['strategic']) => list.map((o) => [o.id, o.title, comparedGrade(o.current), comparedGrade(o.other)]);
+  return [
+    `Confronto con il ${comparison.year}: ente ${comparedGrade(comparison.overall.current)} (${current}) · ${comparedGrade(comparison.overall.other)} (${comparison.year})`,
+    '',
+    textTable(['id', 'obiettivo strategico', ...years], rows(comparison.strategic)),
+    '',
+    textTable(['id', 'obiettivo operativo', ...years], rows(comparison.operational)),
+  ].join('\n');
+}
+
+function renderPeriodClose(reply: PeriodCloseReply): string {
+  const { lock } = reply;
+  const who = `da ${lock.closedBy} il ${formatDateTime(lock.closedAt)} (${lock.channel})`;
+  if (!reply.created) {
+    const by = lock.period === reply.period ? '' : ` con l'anno ${lock.period}`;
+    return `Il periodo ${reply.period} (${reply.plan.ente}) era già chiuso${by} ${who}: nulla è cambiato.`;
+  }
+  const lines = [lock.period === String(reply.plan.year)
+    ? `Anno ${reply.plan.year} chiuso (${reply.plan.ente}) ${who}: chiusi i periodi ${reply.closes.join(', ')}. I dati della Relazione ${reply.plan.year} restano quelli registrati fino a ora, più i valori fuori termine accettati con motivo.`
+    : `Periodo ${reply.period} chiuso (${reply.plan.ente}) ${who}.`];
+  if (reply.endsAt) lines.push(`Attenzione: il periodo termina il ${formatDate(new Date(reply.endsAt.getTime() - 1))}; è stato chiuso in anticipo.`);
+  lines.push('Da ora un valore per questo periodo lo registra solo il controllo di gestione, con motivo="...".');
+  return lines.join('\n');
 }
 
 function renderStatus(reply: StatusReply): string {
@@ -89,6 +130,7 @@ function renderStatus(reply: StatusReply): string {
         textTable(['id', 'obiettivo strategico', 'grado'], report.strategic.map((o) => [o.id, o.title, gradeText(o)])),
         '',
         `Indicatori rilevati: ${report.indicators.filter((i) => i.value !== null).length} di ${report.indicators.length}.`,
+        ...(reply.compare ? ['', comparisonText(reply.plan.year, reply.compare)] : []),
       ].join('\n');
     }
     case 'me':
@@ -124,6 +166,7 @@ export function renderText(reply: Reply): string {
       return ['Comandi di perf:', ...reply.commands.map((c) => `• ${c.usage}\n    ${c.description}\n    es.: ${c.examples.join('  ·  ')}`)].join('\n');
     case 'relazione':
       return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}).`;
+    case 'period-close': return renderPeriodClose(reply);
   }
 }
 
@@ -159,4 +202,49 @@ export function renderReminderText(reminder: Reminder): string {
 
 export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+}
+
+/** The closed periods: which, who closed them, when, through which channel. */
+export function periodLocksTable(locks: readonly PeriodLock[]): string {
+  if (locks.length === 0) return 'Nessun periodo chiuso.';
+  return textTable(['ente', 'periodo', 'chiuso da', 'quando', 'canale'],
+    locks.map((l) => [l.ente, l.period === String(l.year) ? `${l.period} (anno intero)` : l.period, l.closedBy, formatDateTime(l.closedAt), l.channel]));
+}
+
+const AUDIT_ACTIONS: Record<string, string> = {
+  'plan.import': 'Piano importato',
+  'plan.reimport': 'Piano aggiornato',
+  'period.close': 'periodo chiuso',
+  'bilancio.import': 'bilancio importato',
+  'genere.import': 'dati di genere importati',
+};
+
+function auditEventText(entry: AuditEntry): string {
+  const label = AUDIT_ACTIONS[entry.action] ?? entry.action;
+  const d = entry.details;
+  const detail = entry.action === 'period.close' ? String(d.period ?? '')
+    : typeof d.source === 'string' ? d.source : '';
+  return detail === '' ? label : `${label}: ${detail}`;
+}
+
+/** The OIV's view: every rilevazione with who, when, channel, what it replaced and late values' reasons; then the events. */
+export function renderAuditText(trail: AuditTrail): string {
+  const value = (indicator: number, v: number) => valueText(trail.definitions.find((d) => d.id === indicator) ?? { direction: 'higher' }, v);
+  const title = `Registro ${trail.plan.enteName} (${trail.plan.ente}) — ${trail.plan.year}${trail.indicator === undefined ? '' : `, indicatore ${trail.indicator}`}`;
+  const rilevazioni = trail.rilevazioni.length === 0 ? 'Nessuna rilevazione.' : textTable(
+    ['ind.', 'periodo', 'valore', 'sostituisce', 'chi', 'quando', 'canale', 'nota', ''],
+    trail.rilevazioni.map((r) => [
+      String(r.indicator), r.period, value(r.indicator, r.value),
+      r.replaces ? `${value(r.indicator, r.replaces.value)} (${r.replaces.reportedBy}, ${formatDateTime(r.replaces.reportedAt)})` : '',
+      r.reportedBy, formatDateTime(r.reportedAt), r.channel, r.note ?? '', [r.superseded ? '(sostituito)' : '', lateValueText(r)].filter(Boolean).join(' '),
+    ]));
+  const events = trail.events.length === 0 ? 'Nessun evento.' : textTable(['quando', 'chi', 'canale', 'evento'],
+    trail.events.map((e) => [formatDateTime(e.at), e.actor, e.channel, auditEventText(e)]));
+  const late = trail.rilevazioni.filter((r) => r.overrideReason !== null).length;
+  return [
+    title, '',
+    `Rilevazioni (${trail.rilevazioni.length}, di cui ${trail.rilevazioni.filter((r) => r.superseded).length} sostituite e ${late} fuori termine):`, rilevazioni, '',
+    'Periodi chiusi:', periodLocksTable(trail.locks), '',
+    'Eventi (Piano, chiusure, documenti):', events,
+  ].join('\n');
 }

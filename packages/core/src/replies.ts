@@ -1,6 +1,6 @@
 import type { Indicator, Plan } from '@perf/model';
 import type { Grade, IndicatorStatus, OperationalStatus, StatusReport, StrategicStatus } from '@perf/scoring';
-import type { Rilevazione } from '@perf/store';
+import type { PeriodLock, Rilevazione } from '@perf/store';
 
 export interface PlanLabel {
   readonly ente: string;
@@ -29,10 +29,33 @@ export interface ReportReply {
   readonly stored: Rilevazione | undefined;
   readonly superseded: Rilevazione | undefined;
   readonly duplicate: boolean;
+  /** The late value's reason, when the period is closed and the controllo gave one. */
+  readonly override: { readonly reason: string; readonly by: string } | undefined;
+  /** A reason was given for a period that is still open: it was not needed and not stored. */
+  readonly reasonIgnored: boolean;
+}
+
+/** One objective's grade in this year beside the same objective (same id) in the compared year. */
+export interface GradeComparison {
+  readonly id: string;
+  readonly title: string;
+  /** The strategic objective an operational one belongs to. */
+  readonly strategic?: string;
+  /** Null where the objective does not exist in that year's plan. */
+  readonly current: Grade | null;
+  readonly other: Grade | null;
+}
+
+export interface StatusComparison {
+  /** The compared year. */
+  readonly year: number;
+  readonly overall: { readonly current: Grade; readonly other: Grade };
+  readonly strategic: GradeComparison[];
+  readonly operational: GradeComparison[];
 }
 
 export type StatusReply =
-  | { readonly kind: 'status'; readonly scope: 'ente'; readonly plan: PlanLabel; readonly report: StatusReport }
+  | { readonly kind: 'status'; readonly scope: 'ente'; readonly plan: PlanLabel; readonly report: StatusReport; readonly compare?: StatusComparison }
   | { readonly kind: 'status'; readonly scope: 'me'; readonly plan: PlanLabel; readonly person: string; readonly indicators: IndicatorStatus[]; readonly definitions: Indicator[]; readonly objectives: (StrategicStatus | OperationalStatus)[] }
   | { readonly kind: 'status'; readonly scope: 'objective'; readonly plan: PlanLabel; readonly objective: StrategicStatus | OperationalStatus; readonly operational: OperationalStatus[]; readonly indicators: IndicatorStatus[]; readonly definitions: Indicator[] }
   | { readonly kind: 'status'; readonly scope: 'indicator'; readonly plan: PlanLabel; readonly indicator: IndicatorStatus; readonly definition: Indicator; readonly history: Rilevazione[] };
@@ -50,4 +73,19 @@ export interface RelazioneReply {
   readonly pages: number;
 }
 
-export type Reply = ReportReply | StatusReply | HelpReply | RelazioneReply;
+/** The answer to `chiudi <periodo>`. */
+export interface PeriodCloseReply {
+  readonly kind: 'period-close';
+  readonly plan: PlanLabel;
+  readonly period: string;
+  /** The lock now in force: the new one, or the one that already closed the period. */
+  readonly lock: PeriodLock;
+  /** False when the period (or its year) was already closed: nothing new was stored. */
+  readonly created: boolean;
+  /** The periods the lock closes (a year closes all its periods). */
+  readonly closes: string[];
+  /** Set when the period has not ended yet: it was closed early. */
+  readonly endsAt: Date | undefined;
+}
+
+export type Reply = ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply;

@@ -8,3 +8,4 @@ export * from './periods.ts';
 export * from './values.ts';
 export * from './format.ts';
 export * from './values-file.ts';
+export * from './rollover.ts';

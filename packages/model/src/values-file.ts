@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PerfError } from './errors.ts';
 import { countErrors, parseYamlWith, validateDocument, type InvalidDocument } from './documents.ts';
+import { numberText } from './values.ts';
 
 /**
  * A file of rilevazioni to load in bulk (the example's 2012 values, or an office's back-fill):
@@ -12,7 +13,7 @@ export const ValuesFileSchema = z.strictObject({
   values: z.array(z.strictObject({
     indicator: z.number().int().positive(),
     period: z.union([z.string(), z.number().int()]).transform((v) => String(v)),
-    value: z.union([z.number(), z.boolean(), z.string()]).transform((v) => (typeof v === 'boolean' ? (v ? 'sì' : 'no') : String(v))),
+    value: z.union([z.number(), z.boolean(), z.string()]).transform((v) => (typeof v === 'boolean' ? (v ? 'sì' : 'no') : typeof v === 'number' ? numberText(v) : v)),
     by: z.string().trim().min(1).optional(),
     note: z.string().optional(),
   })).min(1),

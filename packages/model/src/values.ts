@@ -57,3 +57,11 @@ export function parseIndicatorValue(raw: string, direction: Direction): number {
   if (number === undefined) throw new PerfError('VALUE_INVALID', `Valore "${raw}" non è un numero.`, { hint: NUMBER_FORM });
   return number;
 }
+
+/**
+ * A number from a spreadsheet cell or a YAML file, as text that `parseItalianNumber` reads back
+ * exactly: 23 · 23,5 · 1,234 (never `1.234`, which would read as Italian thousands).
+ */
+export function numberText(value: number): string {
+  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }).replace('.', ',');
+}

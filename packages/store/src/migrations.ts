@@ -83,6 +83,27 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TRIGGER plans_append_only BEFORE UPDATE OR DELETE ON plans FOR EACH ROW EXECUTE FUNCTION perf_append_only();
     `,
   },
+  {
+    version: 2,
+    name: 'period locks, late values with a reason',
+    sql: `
+      CREATE TABLE period_locks (
+        id serial PRIMARY KEY,
+        ente_code text NOT NULL,
+        year integer NOT NULL,
+        period text NOT NULL,
+        closed_at timestamptz NOT NULL,
+        closed_by text NOT NULL,
+        channel text NOT NULL,
+        UNIQUE (ente_code, year, period)
+      );
+      CREATE TRIGGER period_locks_append_only BEFORE UPDATE OR DELETE ON period_locks FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+
+      ALTER TABLE rilevazioni ADD COLUMN override_reason text;
+      ALTER TABLE rilevazioni ADD COLUMN override_by text;
+      ALTER TABLE rilevazioni ADD CONSTRAINT rilevazioni_override_has_author CHECK ((override_reason IS NULL) = (override_by IS NULL));
+    `,
+  },
 ];
 
 /** Applies the missing migrations, each in its own transaction; serialised across processes by an advisory lock. */

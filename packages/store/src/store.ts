@@ -32,6 +32,28 @@ export interface Rilevazione {
   readonly supersedes: number | null;
   /** Whether a later rilevazione of the same period replaced this one. */
   readonly superseded: boolean;
+  /** Why a value was accepted for a closed period (the controllo's `motivo`); null for an ordinary report. */
+  readonly overrideReason: string | null;
+  /** Who authorised the late value (a controllo); null for an ordinary report. */
+  readonly overrideBy: string | null;
+}
+
+/** A closed period (or a closed year, which closes all its periods): append-only, never reopened. */
+export interface PeriodLock {
+  readonly id: number;
+  readonly ente: string;
+  readonly year: number;
+  /** `2012-Q2`, or `2012` for the whole year. */
+  readonly period: string;
+  readonly closedAt: Date;
+  readonly closedBy: string;
+  readonly channel: string;
+}
+
+/** What a reading of the year's values sees: everything, or a closed year's values as they stood at its close. */
+export interface ValuesView {
+  /** Only rilevazioni reported up to this instant, plus the late ones accepted with a reason. */
+  readonly asOf?: Date | undefined;
 }
 
 export interface NewRilevazione {
@@ -46,6 +68,8 @@ export interface NewRilevazione {
   readonly note?: string | undefined;
   /** Identifies one delivery of a request (e.g. a Slack retry): the same key never stores twice. */
   readonly requestKey?: string | undefined;
+  /** Required when the period is closed: the reason, and the controllo who accepted the late value. */
+  readonly override?: { readonly reason: string; readonly by: string } | undefined;
 }
 
 export interface StoredRilevazione {
@@ -66,13 +90,27 @@ export interface AuditEntry {
   readonly details: Record<string, unknown>;
 }
 
-const RILEVAZIONE_COLUMNS = `r.id, r.ente_code, r.year, r.indicator_id, r.period, r.value, r.raw_value, r.note, r.reported_by,
-  (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes,
-  EXISTS (SELECT 1 FROM rilevazioni s WHERE s.supersedes = r.id) AS superseded`;
+/**
+ * The rilevazioni a view sees, as an SQL condition on the alias `alias` with the view's instant as
+ * parameter `param`: with no instant every row; otherwise those reported up to it and the late
+ * values accepted with a reason (a closed year's data, frozen at its close).
+ */
+function visibleAt(alias: string, param: string): string {
+  return `(${param}::timestamptz IS NULL OR ${alias}.reported_at <= ${param}::timestamptz OR ${alias}.override_reason IS NOT NULL)`;
+}
+
+/** The columns of a rilevazione; `superseded` looks only at the replacements the view sees. */
+function rilevazioneColumns(asOfParam = 'NULL'): string {
+  return `r.id, r.ente_code, r.year, r.indicator_id, r.period, r.value, r.raw_value, r.note, r.reported_by,
+  (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes, r.override_reason, r.override_by,
+  EXISTS (SELECT 1 FROM rilevazioni s WHERE s.supersedes = r.id AND ${visibleAt('s', asOfParam)}) AS superseded`;
+}
+const RILEVAZIONE_COLUMNS = rilevazioneColumns();
 
 interface RilevazioneRow {
   id: number; ente_code: string; year: number; indicator_id: number; period: string; value: number; raw_value: string;
   note: string | null; reported_by: string; reported_ms: number; channel: string; supersedes: number | null; superseded: boolean;
+  override_reason: string | null; override_by: string | null;
 }
 
 function toRilevazione(row: RilevazioneRow): Rilevazione {
@@ -80,8 +118,20 @@ function toRilevazione(row: RilevazioneRow): Rilevazione {
     id: row.id, ente: row.ente_code, year: row.year, indicator: row.indicator_id, period: row.period, value: row.value,
     rawValue: row.raw_value, note: row.note, reportedBy: row.reported_by, reportedAt: new Date(row.reported_ms),
     channel: row.channel, supersedes: row.supersedes, superseded: row.superseded,
+    overrideReason: row.override_reason, overrideBy: row.override_by,
   };
 }
+
+interface LockRow { id: number; ente_code: string; year: number; period: string; closed_ms: number; closed_by: string; channel: string }
+
+const LOCK_COLUMNS = 'id, ente_code, year, period, (extract(epoch FROM closed_at) * 1000)::float8 AS closed_ms, closed_by, channel';
+
+function toLock(row: LockRow): PeriodLock {
+  return { id: row.id, ente: row.ente_code, year: row.year, period: row.period, closedAt: new Date(row.closed_ms), closedBy: row.closed_by, channel: row.channel };
+}
+
+/** Reports of one ente and year take this lock shared, closing a period takes it exclusive: a close never races a report. */
+const yearLockKey = (ente: string, year: number) => `${ente}/${year}/periods`;
 
 /** The domain operations on one database; every write is one transaction and leaves an audit row. */
 export class Store {
@@ -142,22 +192,29 @@ export class Store {
     return this.transaction(async (tx) => {
       // Serialises reports of one indicator so two concurrent writers never supersede the same row.
       await tx.driver.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${input.ente}/${input.year}/${input.indicator}`]);
-      if (input.requestKey !== undefined) {
-        const existing = await tx.driver.query<RilevazioneRow>(`SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.request_key = $1`, [input.requestKey]);
-        if (existing[0]) return { rilevazione: toRilevazione(existing[0]), superseded: undefined, duplicate: true };
+      await tx.driver.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [yearLockKey(input.ente, input.year)]);
+      const existing = input.requestKey === undefined ? undefined : await tx.rilevazioneByRequestKey(input.requestKey);
+      if (existing) return { rilevazione: existing, superseded: undefined, duplicate: true };
+      // The command core explains a closed period to people; this is the database's own guarantee.
+      const lock = await tx.lockCovering(input.ente, input.year, input.period);
+      if (lock && input.override === undefined) {
+        throw new PerfError('PERIOD_LOCKED', `Il periodo ${input.period} (${input.ente}) è chiuso dal ${lock.closedAt.toISOString()}: nulla è stato registrato.`, {
+          hint: 'Un valore fuori termine lo registra solo il controllo di gestione, indicando il motivo: motivo="...".',
+        });
       }
       const previous = (await tx.driver.query<RilevazioneRow>(
         `SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.ente_code = $1 AND r.year = $2 AND r.indicator_id = $3 AND r.period = $4 ORDER BY r.id DESC LIMIT 1`,
         [input.ente, input.year, input.indicator, input.period]))[0];
       const inserted = await tx.driver.query<{ id: number }>(
-        `INSERT INTO rilevazioni (ente_code, year, indicator_id, period, period_rank, value, raw_value, note, reported_by, reported_at, channel, supersedes, request_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+        `INSERT INTO rilevazioni (ente_code, year, indicator_id, period, period_rank, value, raw_value, note, reported_by, reported_at, channel, supersedes, request_key, override_reason, override_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
         [input.ente, input.year, input.indicator, input.period, input.periodRank, input.value, input.rawValue, input.note ?? null,
-          meta.actor, meta.at, meta.channel, previous?.id ?? null, input.requestKey ?? null]);
+          meta.actor, meta.at, meta.channel, previous?.id ?? null, input.requestKey ?? null, input.override?.reason ?? null, input.override?.by ?? null]);
       const id = inserted[0]?.id;
       if (id === undefined) throw new PerfError('STORE_FAILED', 'Registrazione non riuscita: il database non ha restituito la rilevazione.');
       await tx.audit(meta, 'rilevazione.add', input.ente, input.year, {
         rilevazione: id, indicator: input.indicator, period: input.period, value: input.value, supersedes: previous?.id ?? null,
+        ...(input.override ? { overrideReason: input.override.reason, overrideBy: input.override.by, lock: lock?.period ?? null } : {}),
       });
       const stored = (await tx.driver.query<RilevazioneRow>(`SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.id = $1`, [id]))[0];
       if (!stored) throw new PerfError('STORE_FAILED', 'Registrazione non riuscita.');
@@ -165,11 +222,17 @@ export class Store {
     });
   }
 
+  /** The rilevazione stored by one delivery of a request, if that request was already stored. */
+  async rilevazioneByRequestKey(requestKey: string): Promise<Rilevazione | undefined> {
+    const rows = await this.driver.query<RilevazioneRow>(`SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.request_key = $1`, [requestKey]);
+    return rows[0] ? toRilevazione(rows[0]) : undefined;
+  }
+
   /** The value that stands for the year for each indicator: latest period, then latest report (§4). */
-  async latestValues(ente: string, year: number): Promise<Map<number, { value: number; period: string }>> {
+  async latestValues(ente: string, year: number, view: ValuesView = {}): Promise<Map<number, { value: number; period: string }>> {
     const rows = await this.driver.query<{ indicator_id: number; period: string; value: number }>(
-      `SELECT DISTINCT ON (indicator_id) indicator_id, period, value FROM rilevazioni
-       WHERE ente_code = $1 AND year = $2 ORDER BY indicator_id, period_rank DESC, id DESC`, [ente, year]);
+      `SELECT DISTINCT ON (indicator_id) indicator_id, period, value FROM rilevazioni r
+       WHERE ente_code = $1 AND year = $2 AND ${visibleAt('r', '$3')} ORDER BY indicator_id, period_rank DESC, id DESC`, [ente, year, view.asOf ?? null]);
     return new Map(rows.map((r) => [r.indicator_id, { value: r.value, period: r.period }]));
   }
 
@@ -182,11 +245,47 @@ export class Store {
   }
 
   /** Every rilevazione, superseded ones included, oldest first. */
-  async history(ente: string, year: number, indicator?: number): Promise<Rilevazione[]> {
+  async history(ente: string, year: number, indicator?: number, view: ValuesView = {}): Promise<Rilevazione[]> {
     const rows = await this.driver.query<RilevazioneRow>(
-      `SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.ente_code = $1 AND r.year = $2 AND ($3::int IS NULL OR r.indicator_id = $3::int)
-       ORDER BY r.indicator_id, r.period_rank, r.id`, [ente, year, indicator ?? null]);
+      `SELECT ${rilevazioneColumns('$4')} FROM rilevazioni r WHERE r.ente_code = $1 AND r.year = $2 AND ($3::int IS NULL OR r.indicator_id = $3::int)
+       AND ${visibleAt('r', '$4')} ORDER BY r.indicator_id, r.period_rank, r.id`, [ente, year, indicator ?? null, view.asOf ?? null]);
     return rows.map(toRilevazione);
+  }
+
+  /**
+   * Closes a period (`2012-Q2`) or a whole year (`2012`, which closes all its periods). A period that
+   * is already closed, by itself or by its year, is left as it is: `created` is false and `lock` is the
+   * existing one.
+   */
+  async closePeriod(ente: string, year: number, period: string, meta: WriteMeta): Promise<{ lock: PeriodLock; created: boolean }> {
+    return this.transaction(async (tx) => {
+      await tx.driver.query('SELECT pg_advisory_xact_lock(hashtext($1))', [yearLockKey(ente, year)]);
+      const existing = (await tx.periodLocks({ ente, year })).find((l) => l.period === period || l.period === String(year));
+      if (existing) return { lock: existing, created: false };
+      const rows = await tx.driver.query<LockRow>(
+        `INSERT INTO period_locks (ente_code, year, period, closed_at, closed_by, channel) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${LOCK_COLUMNS}`,
+        [ente, year, period, meta.at, meta.actor, meta.channel]);
+      const row = rows[0];
+      if (!row) throw new PerfError('STORE_FAILED', 'Chiusura non riuscita: il database non ha restituito il periodo chiuso.');
+      await tx.audit(meta, 'period.close', ente, year, { period });
+      return { lock: toLock(row), created: true };
+    });
+  }
+
+  /** The lock that closes a period: its own, or its year's (the earliest when both exist). */
+  async lockCovering(ente: string, year: number, period: string): Promise<PeriodLock | undefined> {
+    const rows = await this.driver.query<LockRow>(
+      `SELECT ${LOCK_COLUMNS} FROM period_locks WHERE ente_code = $1 AND year = $2 AND period IN ($3, $4) ORDER BY closed_at, id LIMIT 1`,
+      [ente, year, period, String(year)]);
+    return rows[0] ? toLock(rows[0]) : undefined;
+  }
+
+  /** The closed periods, oldest close first; of one ente (and year) when given. */
+  async periodLocks(filter: { ente?: string; year?: number } = {}): Promise<PeriodLock[]> {
+    const rows = await this.driver.query<LockRow>(
+      `SELECT ${LOCK_COLUMNS} FROM period_locks WHERE ($1::text IS NULL OR ente_code = $1::text) AND ($2::int IS NULL OR year = $2::int)
+       ORDER BY closed_at, id`, [filter.ente ?? null, filter.year ?? null]);
+    return rows.map(toLock);
   }
 
   async saveDocument(kind: string, ente: string, year: number, content: unknown, meta: WriteMeta, source?: string): Promise<void> {
@@ -236,12 +335,15 @@ export class Store {
   }
 
   /** Row counts, for tests and the CLI's `db info`. */
-  async counts(): Promise<Record<'plans' | 'rilevazioni' | 'audit_log' | 'documents' | 'notifications', number>> {
+  async counts(): Promise<Record<'plans' | 'rilevazioni' | 'audit_log' | 'documents' | 'notifications' | 'period_locks', number>> {
     const rows = await this.driver.query<Record<string, number>>(
       `SELECT (SELECT count(*) FROM plans)::int AS plans, (SELECT count(*) FROM rilevazioni)::int AS rilevazioni,
               (SELECT count(*) FROM audit_log)::int AS audit_log, (SELECT count(*) FROM documents)::int AS documents,
-              (SELECT count(*) FROM notifications)::int AS notifications`);
+              (SELECT count(*) FROM notifications)::int AS notifications, (SELECT count(*) FROM period_locks)::int AS period_locks`);
     const row = rows[0] ?? {};
-    return { plans: row.plans ?? 0, rilevazioni: row.rilevazioni ?? 0, audit_log: row.audit_log ?? 0, documents: row.documents ?? 0, notifications: row.notifications ?? 0 };
+    return {
+      plans: row.plans ?? 0, rilevazioni: row.rilevazioni ?? 0, audit_log: row.audit_log ?? 0, documents: row.documents ?? 0,
+      notifications: row.notifications ?? 0, period_locks: row.period_locks ?? 0,
+    };
   }
 }

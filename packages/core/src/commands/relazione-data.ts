@@ -1,27 +1,53 @@
 import type { Plan } from '@perf/model';
-import { computeStatus } from '@perf/scoring';
+import type { RelazioneData, RilevazioneRow } from '@perf/pdf-renderer';
+import { computeStatus, type StatusReport } from '@perf/scoring';
 import type { Store } from '@perf/store';
 import { loadFinanceReports, loadGenderReport } from '../documents.ts';
+import { loadYearStatus, yearView } from '../locks.ts';
 
-/** Gathers everything the Relazione shows from the database alone, then renders it. */
-export async function renderRelazioneFromStore(store: Store, plan: Plan, now: Date, onProgress?: (step: string) => void): Promise<{ pdf: Uint8Array; pages: number }> {
-  const { renderRelazione } = await import('@perf/pdf-renderer');
-  onProgress?.('Lettura dei dati dal database');
-  const [latest, history, finance, gender] = await Promise.all([
-    store.latestValues(plan.ente.code, plan.year),
-    store.history(plan.ente.code, plan.year),
+/**
+ * What core gathers for the Relazione beyond the renderer's own `RelazioneData` (the renderer reads
+ * these fields as it adopts them): the previous year's status, and each late value's reason.
+ */
+export type RelazioneSource = Omit<RelazioneData, 'history'> & {
+  /** The same ente's status in the previous year, when that year's plan is in the database. */
+  previous?: StatusReport;
+  history: (RilevazioneRow & { overrideReason: string | null; overrideBy: string | null })[];
+};
+
+/**
+ * Gathers everything the Relazione shows from the database alone. A closed year's data is frozen at
+ * its close: `yearView` gives the close instant, and the store keeps only the rilevazioni reported up to
+ * it plus the late values accepted with a reason (listed with their motivo in the allegati).
+ */
+export async function relazioneSource(store: Store, plan: Plan, now: Date): Promise<RelazioneSource> {
+  const view = await yearView(store, plan.ente.code, plan.year);
+  const [latest, history, finance, gender, previousPlan] = await Promise.all([
+    store.latestValues(plan.ente.code, plan.year, view),
+    store.history(plan.ente.code, plan.year, undefined, view),
     loadFinanceReports(store, plan.ente.code, plan.year),
     loadGenderReport(store, plan.ente.code, plan.year),
+    store.getPlan(plan.ente.code, plan.year - 1),
   ]);
-  return renderRelazione({
+  const previous = previousPlan === undefined ? undefined : await loadYearStatus(store, previousPlan);
+  return {
     plan,
     status: computeStatus(plan, latest),
+    ...(previous === undefined ? {} : { previous }),
     history: history.map((r) => ({
       indicator: r.indicator, period: r.period, value: r.value, rawValue: r.rawValue, note: r.note,
       reportedBy: r.reportedBy, reportedAt: r.reportedAt, channel: r.channel, superseded: r.superseded,
+      overrideReason: r.overrideReason, overrideBy: r.overrideBy,
     })),
     finance,
     gender,
     generatedAt: now,
-  }, onProgress === undefined ? {} : { onProgress });
+  };
+}
+
+/** Gathers the Relazione's data from the database, then renders it. */
+export async function renderRelazioneFromStore(store: Store, plan: Plan, now: Date, onProgress?: (step: string) => void): Promise<{ pdf: Uint8Array; pages: number }> {
+  const { renderRelazione } = await import('@perf/pdf-renderer');
+  onProgress?.('Lettura dei dati dal database');
+  return renderRelazione(await relazioneSource(store, plan, now), onProgress === undefined ? {} : { onProgress });
 }

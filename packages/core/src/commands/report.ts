@@ -1,6 +1,7 @@
 import { comparePeriods, defaultReportPeriod, formatPeriod, parseIndicatorValue, parsePeriod, parsePeriodText, PerfError, periodForm, periodRank, readPeriod, type Plan } from '@perf/model';
 import { computeStatus } from '@perf/scoring';
-import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
+import { resolveActor, resolvePlan, writeMeta, type CommandContext, type Identity } from '../context.ts';
+import { lateValueOverride, yearValues } from '../locks.ts';
 import { splitArgs } from '../grammar.ts';
 import { assertCanReport } from '../permissions.ts';
 import { planLabel, type ReportReply } from '../replies.ts';
@@ -11,18 +12,20 @@ export function shortList(items: readonly (string | number)[], max = 12): string
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')}, … (${items.length} in tutto)`;
 }
 
-export const REPORT_FORM = 'report <indicatore> value=<valore> [period=<periodo>] [note="<testo>"]';
+export const REPORT_FORM = 'report <indicatore> value=<valore> [period=<periodo>] [note="<testo>"] [motivo="<testo>"]';
 
 export interface ReportInput {
   readonly indicator: number;
   readonly rawValue: string;
   readonly period: string | undefined;
   readonly note: string | undefined;
+  /** Why a value arrives after its period was closed (`motivo=`); only the controllo may give one. */
+  readonly reason?: string | undefined;
 }
 
 export function parseReportArgs(args: readonly string[]): ReportInput {
   const hint = `Forma corretta: ${REPORT_FORM}, ad esempio: report 12 value=23 period=2012-Q4`;
-  const { positional, named } = splitArgs(args, { valore: 'value', periodo: 'period', nota: 'note' }, ['value', 'period', 'note'], REPORT_FORM);
+  const { positional, named } = splitArgs(args, { valore: 'value', periodo: 'period', nota: 'note', reason: 'motivo' }, ['value', 'period', 'note', 'motivo'], REPORT_FORM);
   const [indicatorText, bareValue, ...extra] = positional;
   if (indicatorText === undefined) throw new PerfError('COMMAND_INVALID', 'Manca il numero dell\'indicatore.', { hint });
   if (!/^#?\d+$/.test(indicatorText)) throw new PerfError('COMMAND_INVALID', `"${indicatorText}" non è il numero di un indicatore.`, { hint });
@@ -31,7 +34,9 @@ export function parseReportArgs(args: readonly string[]): ReportInput {
   }
   const rawValue = named.get('value') ?? bareValue;
   if (rawValue === undefined || rawValue.trim() === '') throw new PerfError('VALUE_MISSING', 'Manca il valore da registrare.', { hint });
-  return { indicator: Number(indicatorText.replace('#', '')), rawValue, period: named.get('period'), note: named.get('note') };
+  const reason = named.get('motivo');
+  if (reason !== undefined && reason.trim() === '') throw new PerfError('COMMAND_INVALID', 'Il motivo è vuoto.', { hint: `Forma corretta: ${REPORT_FORM}, ad esempio: report 12 value=23 period=2012-Q2 motivo="dato arrivato dopo la chiusura"` });
+  return { indicator: Number(indicatorText.replace('#', '')), rawValue, period: named.get('period'), note: named.get('note'), ...(reason === undefined ? {} : { reason }) };
 }
 
 /**
@@ -52,11 +57,21 @@ async function planForReport(input: ReportInput, context: CommandContext): Promi
   }
 }
 
+export interface SubmitOptions {
+  /** False for a preview, e.g. the echo of a chat reply before the person presses Conferma (default true). */
+  readonly store?: boolean;
+  /**
+   * Who accepts a late value for a closed period, when it is not the reporter: e.g. the controllo who
+   * imports a spreadsheet of values reported by their owners. Default: the reporter.
+   */
+  readonly overrideIdentity?: Identity | undefined;
+}
+
 /**
- * Checks a report and computes the grade it gives; stores it unless `store` is false (a preview,
- * e.g. the echo of a chat reply before the person presses Conferma).
+ * Checks a report and computes the grade it gives; stores it unless `store` is false. A closed period
+ * takes a value only with a reason accepted by the controllo (§ period lock).
  */
-export async function submitReport(input: ReportInput, context: CommandContext, options: { store: boolean } = { store: true }): Promise<ReportReply> {
+export async function submitReport(input: ReportInput, context: CommandContext, options: SubmitOptions = {}): Promise<ReportReply> {
   const plan = await planForReport(input, context);
   const actor = resolveActor(plan, context.identity);
   const indicator = plan.indicators.find((i) => i.id === input.indicator);
@@ -69,17 +84,22 @@ export async function submitReport(input: ReportInput, context: CommandContext, 
   const value = parseIndicatorValue(input.rawValue, indicator.direction);
   const period = input.period === undefined ? defaultReportPeriod(plan, context.clock()) : parsePeriod(input.period, plan);
   const periodText = formatPeriod(period);
+  // A request already stored (a redelivery, a re-imported file) is answered as a duplicate even once its period is closed.
+  const delivered = context.requestKey === undefined ? undefined : await context.store.rilevazioneByRequestKey(context.requestKey);
+  const lock = delivered ? undefined : await context.store.lockCovering(plan.ente.code, plan.year, periodText);
+  const authoriser = options.overrideIdentity === undefined ? actor : resolveActor(plan, options.overrideIdentity);
+  const override = lateValueOverride(lock, input.reason, authoriser, periodText);
 
-  const latest = await context.store.latestValues(plan.ente.code, plan.year);
+  const latest = await yearValues(context.store, plan);
   const current = latest.get(indicator.id);
   const standsForYear = current === undefined || comparePeriods(period, readPeriod(current.period)) >= 0;
   let stored;
   let superseded;
   let duplicate = false;
-  if (options.store) {
+  if (options.store ?? true) {
     const result = await context.store.addRilevazione({
       ente: plan.ente.code, year: plan.year, indicator: indicator.id, period: periodText, periodRank: periodRank(period),
-      value, rawValue: input.rawValue, note: input.note, requestKey: context.requestKey,
+      value, rawValue: input.rawValue, note: input.note, requestKey: context.requestKey, override,
     }, writeMeta(context, actor));
     ({ rilevazione: stored, superseded, duplicate } = result);
     latest.set(indicator.id, { value: result.rilevazione.value, period: result.rilevazione.period });
@@ -94,6 +114,7 @@ export async function submitReport(input: ReportInput, context: CommandContext, 
     kind: 'report', plan: planLabel(plan), indicator, value: stored?.value ?? value, period: stored?.period ?? periodText, note: input.note,
     grade: indicatorStatus, standsForYear, objective: { id: objective.id, title: objective.title, score: objective.score, percent: objective.percent, band: objective.band },
     overall: status.overall, stored, superseded, duplicate,
+    override, reasonIgnored: delivered === undefined && lock === undefined && input.reason !== undefined,
   };
 }
 
@@ -102,7 +123,7 @@ export const reportCommand = defineCommand<ReportInput>({
   aliases: ['registra', 'rileva'],
   usage: REPORT_FORM,
   description: 'Registra il valore di un indicatore per un periodo (senza periodo: il periodo corrente).',
-  examples: ['report 12 value=23', 'report 12 valore=23,5 period=2012-Q3 note="dato provvisorio"', 'report 7 value=sì'],
+  examples: ['report 12 value=23', 'report 12 valore=23,5 period=2012-Q3 note="dato provvisorio"', 'report 7 value=sì', 'report 12 value=24 period=2012-Q2 motivo="rettifica dopo la chiusura"'],
   parse: parseReportArgs,
   execute: (input, context) => submitReport(input, context),
 });

@@ -1,27 +1,65 @@
 import { PerfError, type Plan } from '@perf/model';
-import { computeStatus, type IndicatorStatus, type StatusReport } from '@perf/scoring';
+import type { Grade, IndicatorStatus, StatusReport } from '@perf/scoring';
 import { resolveActor, resolvePlan, type Actor, type CommandContext } from '../context.ts';
-import { assertCanSeeIndicator, assertCanSeeObjective, visibleObjectiveIds } from '../permissions.ts';
-import { planLabel, type StatusReply } from '../replies.ts';
+import { splitArgs } from '../grammar.ts';
+import { loadYearStatus } from '../locks.ts';
+import { assertCanSeeEnte, assertCanSeeIndicator, assertCanSeeObjective, visibleObjectiveIds } from '../permissions.ts';
+import { planLabel, type GradeComparison, type StatusComparison, type StatusReply } from '../replies.ts';
 import { defineCommand } from './command.ts';
 
-export const STATUS_FORM = 'status [me | <obiettivo> | <indicatore>]';
+export const STATUS_FORM = 'status [me | <obiettivo> | <indicatore>] [confronta=<anno>]';
 
-export type StatusTarget = { readonly kind: 'ente' } | { readonly kind: 'me' } | { readonly kind: 'item'; readonly text: string };
+export type StatusTarget = ({ readonly kind: 'ente' } | { readonly kind: 'me' } | { readonly kind: 'item'; readonly text: string }) & {
+  /** `confronta=2012` (`--compare 2012` in the CLI): the ente's objectives beside the same ones in that year. */
+  readonly compare?: number | undefined;
+};
 
 export function parseStatusArgs(args: readonly string[]): StatusTarget {
-  if (args.length > 1) {
-    throw new PerfError('COMMAND_INVALID', `Troppe parole dopo "status": ${args.join(' ')}.`, { hint: `Forma corretta: ${STATUS_FORM}, ad esempio: status 05 oppure status me` });
+  const hint = `Forma corretta: ${STATUS_FORM}, ad esempio: status 05 oppure status me oppure status confronta=2012`;
+  const { positional, named } = splitArgs(args, { compare: 'confronta' }, ['confronta'], STATUS_FORM);
+  if (positional.length > 1) {
+    throw new PerfError('COMMAND_INVALID', `Troppe parole dopo "status": ${positional.join(' ')}.`, { hint });
   }
-  const [target] = args;
-  if (target === undefined) return { kind: 'ente' };
+  const compareText = named.get('confronta');
+  if (compareText !== undefined && !/^\d{4}$/.test(compareText)) throw new PerfError('COMMAND_INVALID', `confronta="${compareText}" non è un anno.`, { hint });
+  const [target] = positional;
+  if (compareText !== undefined && target !== undefined) {
+    throw new PerfError('COMMAND_INVALID', 'Il confronto tra anni vale per lo stato dell\'ente, non per un obiettivo o un indicatore.', { hint: 'Forma corretta: status confronta=2012 (dalla riga di comando: pnpm perf status --compare 2012).' });
+  }
+  const compare = compareText === undefined ? {} : { compare: Number(compareText) };
+  if (target === undefined) return { kind: 'ente', ...compare };
   if (/^(me|io|miei)$/i.test(target)) return { kind: 'me' };
   return { kind: 'item', text: target };
 }
 
-/** The plan's status as the scoring computes it from the stored values. */
+/** The plan's status from the values its year's view sees (a closed year: as it stood at the close, plus late values). */
 export async function loadStatus(context: CommandContext, plan: Plan): Promise<StatusReport> {
-  return computeStatus(plan, await context.store.latestValues(plan.ente.code, plan.year));
+  return loadYearStatus(context.store, plan);
+}
+
+/**
+ * Each strategic and operational objective of this year beside the objective with the same id in the
+ * other year; objectives present in one year only have `null` on the other side (listed after).
+ */
+export function compareStatus(current: StatusReport, other: StatusReport): StatusComparison {
+  const pair = <T extends Grade & { id: string; title: string }>(mine: readonly T[], theirs: readonly T[], extra: (item: T) => Partial<GradeComparison>): GradeComparison[] => {
+    const theirsById = new Map(theirs.map((o) => [o.id, o]));
+    const mineIds = new Set(mine.map((o) => o.id));
+    return [
+      ...mine.map((o) => { const t = theirsById.get(o.id); return { id: o.id, title: o.title, ...extra(o), current: gradeOnly(o), other: t ? gradeOnly(t) : null }; }),
+      ...theirs.filter((o) => !mineIds.has(o.id)).map((o) => ({ id: o.id, title: o.title, ...extra(o), current: null, other: gradeOnly(o) })),
+    ];
+  };
+  return {
+    year: other.year,
+    overall: { current: gradeOnly(current.overall), other: gradeOnly(other.overall) },
+    strategic: pair(current.strategic, other.strategic, () => ({})),
+    operational: pair(current.operational, other.operational, (o) => ({ strategic: o.strategic })),
+  };
+}
+
+function gradeOnly(grade: Grade): Grade {
+  return { score: grade.score, percent: grade.percent, band: grade.band };
 }
 
 /** Missing indicators first, then by id: what a person still has to report stands out. */
@@ -44,13 +82,21 @@ export async function statusOf(target: StatusTarget, context: CommandContext): P
   const actor = resolveActor(plan, context.identity);
   const report = await loadStatus(context, plan);
   const label = planLabel(plan);
+  if (target.compare !== undefined) assertCanSeeEnte(actor);
   if (target.kind === 'me' || (target.kind === 'ente' && actor.role === 'staff')) {
     if (actor.person === undefined) {
       throw new PerfError('PERSON_REQUIRED', '"status me" mostra gli indicatori di una persona del Piano.', { hint: 'Dalla riga di comando: pnpm perf status me --as <id persona>.' });
     }
     return personalStatus(plan, report, actor);
   }
-  if (target.kind === 'ente') return { kind: 'status', scope: 'ente', plan: label, report };
+  if (target.kind === 'ente') {
+    if (target.compare === undefined) return { kind: 'status', scope: 'ente', plan: label, report };
+    if (target.compare === plan.year) {
+      throw new PerfError('COMMAND_INVALID', `Il confronto va fatto con un altro anno (lo stato mostrato è già del ${plan.year}).`, { hint: `Forma corretta: pnpm perf status --year ${plan.year} --compare ${plan.year - 1}.` });
+    }
+    const otherPlan = await resolvePlan({ ...context, ente: plan.ente.code }, target.compare);
+    return { kind: 'status', scope: 'ente', plan: label, report, compare: compareStatus(report, await loadStatus(context, otherPlan)) };
+  }
 
   const text = target.text;
   const objective = [...report.strategic, ...report.operational].find((o) => o.id === text);

@@ -2,6 +2,7 @@ import { PerfError } from '@perf/model';
 import type { CommandContext } from '../context.ts';
 import { tokenize } from '../grammar.ts';
 import type { Reply } from '../replies.ts';
+import { closeCommand } from './close.ts';
 import type { Command } from './command.ts';
 import { helpCommand } from './help.ts';
 import { relazioneCommand } from './relazione.ts';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command<never>[] = [
   reportCommand as Command<never>,
   statusCommand as Command<never>,
   relazioneCommand as Command<never>,
+  closeCommand as Command<never>,
   helpCommand(() => COMMANDS) as Command<never>,
 ];
 
