@@ -134,12 +134,20 @@ function toLock(row: LockRow): PeriodLock {
 const yearLockKey = (ente: string, year: number) => `${ente}/${year}/periods`;
 
 /** The domain operations on one database; every write is one transaction and leaves an audit row. */
+/** Plans validated once per stored version: validating a large plan costs more than reading it. */
+type PlanCache = Map<string, { readonly id: number; readonly plan: Plan }>;
+
 export class Store {
-  constructor(private readonly driver: SqlDriver, readonly engine: 'embedded' | 'postgres', private readonly onClose: () => void = () => {}) {}
+  constructor(
+    private readonly driver: SqlDriver,
+    readonly engine: 'embedded' | 'postgres',
+    private readonly onClose: () => void = () => {},
+    private readonly planCache: PlanCache = new Map(),
+  ) {}
 
   /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    return this.driver.transaction((tx) => work(new Store(tx, this.engine)));
+    return this.driver.transaction((tx) => work(new Store(tx, this.engine, () => {}, this.planCache)));
   }
 
   async close(): Promise<void> {
@@ -181,18 +189,28 @@ export class Store {
   }
 
   async getPlan(ente: string, year: number): Promise<Plan | undefined> {
-    const rows = await this.driver.query<{ document: unknown }>('SELECT document FROM plans WHERE ente_code = $1 AND year = $2 ORDER BY id DESC LIMIT 1', [ente, year]);
+    const latest = (await this.driver.query<{ id: number }>('SELECT id FROM plans WHERE ente_code = $1 AND year = $2 ORDER BY id DESC LIMIT 1', [ente, year]))[0];
+    if (latest === undefined) return undefined;
+    const key = `${ente}\u0000${year}`;
+    const cached = this.planCache.get(key);
+    if (cached?.id === latest.id) return cached.plan;
+    const rows = await this.driver.query<{ document: unknown }>('SELECT document FROM plans WHERE id = $1', [latest.id]);
     const document = rows[0]?.document;
     if (document === undefined) return undefined;
-    return validatePlan(typeof document === 'string' ? JSON.parse(document) : document, `${ente} ${year}`);
+    const plan = validatePlan(typeof document === 'string' ? JSON.parse(document) : document, `${ente} ${year}`);
+    this.planCache.set(key, { id: latest.id, plan });
+    return plan;
   }
 
   /** Appends a rilevazione; an earlier one of the same period is superseded (kept, never changed). */
   async addRilevazione(input: NewRilevazione, meta: WriteMeta): Promise<StoredRilevazione> {
     return this.transaction(async (tx) => {
-      // Serialises reports of one indicator so two concurrent writers never supersede the same row.
-      await tx.driver.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${input.ente}/${input.year}/${input.indicator}`]);
-      await tx.driver.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [yearLockKey(input.ente, input.year)]);
+      if (this.engine === 'postgres') {
+        // Serialises reports of one indicator so two concurrent writers never supersede the same row;
+        // PGlite has a single connection whose transactions already run one at a time.
+        await tx.driver.query('SELECT pg_advisory_xact_lock(hashtext($1)), pg_advisory_xact_lock_shared(hashtext($2))',
+          [`${input.ente}/${input.year}/${input.indicator}`, yearLockKey(input.ente, input.year)]);
+      }
       const existing = input.requestKey === undefined ? undefined : await tx.rilevazioneByRequestKey(input.requestKey);
       if (existing) return { rilevazione: existing, superseded: undefined, duplicate: true };
       // The command core explains a closed period to people; this is the database's own guarantee.
@@ -205,19 +223,26 @@ export class Store {
       const previous = (await tx.driver.query<RilevazioneRow>(
         `SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.ente_code = $1 AND r.year = $2 AND r.indicator_id = $3 AND r.period = $4 ORDER BY r.id DESC LIMIT 1`,
         [input.ente, input.year, input.indicator, input.period]))[0];
-      const inserted = await tx.driver.query<{ id: number }>(
-        `INSERT INTO rilevazioni (ente_code, year, indicator_id, period, period_rank, value, raw_value, note, reported_by, reported_at, channel, supersedes, request_key, override_reason, override_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-        [input.ente, input.year, input.indicator, input.period, input.periodRank, input.value, input.rawValue, input.note ?? null,
-          meta.actor, meta.at, meta.channel, previous?.id ?? null, input.requestKey ?? null, input.override?.reason ?? null, input.override?.by ?? null]);
-      const id = inserted[0]?.id;
-      if (id === undefined) throw new PerfError('STORE_FAILED', 'Registrazione non riuscita: il database non ha restituito la rilevazione.');
-      await tx.audit(meta, 'rilevazione.add', input.ente, input.year, {
-        rilevazione: id, indicator: input.indicator, period: input.period, value: input.value, supersedes: previous?.id ?? null,
+      const details = {
+        indicator: input.indicator, period: input.period, value: input.value, supersedes: previous?.id ?? null,
         ...(input.override ? { overrideReason: input.override.reason, overrideBy: input.override.by, lock: lock?.period ?? null } : {}),
-      });
-      const stored = (await tx.driver.query<RilevazioneRow>(`SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.id = $1`, [id]))[0];
-      if (!stored) throw new PerfError('STORE_FAILED', 'Registrazione non riuscita.');
+      };
+      // One statement appends the rilevazione and its audit row and returns what was stored.
+      const stored = (await tx.driver.query<RilevazioneRow>(
+        `WITH r AS (
+           INSERT INTO rilevazioni (ente_code, year, indicator_id, period, period_rank, value, raw_value, note, reported_by, reported_at, channel, supersedes, request_key, override_reason, override_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *
+         ), audited AS (
+           INSERT INTO audit_log (at, actor, channel, action, ente_code, year, details)
+           SELECT r.reported_at, r.reported_by, r.channel, 'rilevazione.add', r.ente_code, r.year, jsonb_build_object('rilevazione', r.id) || $16::jsonb FROM r
+         )
+         SELECT r.id, r.ente_code, r.year, r.indicator_id, r.period, r.value, r.raw_value, r.note, r.reported_by,
+           (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes, r.override_reason, r.override_by, false AS superseded
+         FROM r`,
+        [input.ente, input.year, input.indicator, input.period, input.periodRank, input.value, input.rawValue, input.note ?? null,
+          meta.actor, meta.at, meta.channel, previous?.id ?? null, input.requestKey ?? null, input.override?.reason ?? null, input.override?.by ?? null,
+          JSON.stringify(details)]))[0];
+      if (!stored) throw new PerfError('STORE_FAILED', 'Registrazione non riuscita: il database non ha restituito la rilevazione.');
       return { rilevazione: toRilevazione(stored), superseded: previous ? toRilevazione({ ...previous, superseded: true }) : undefined, duplicate: false };
     });
   }

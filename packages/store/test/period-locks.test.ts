@@ -29,9 +29,9 @@ describe.each(ENGINES)('period locks in the store on %s', (_name, location) => {
     if (!where.startsWith('postgres')) rmSync(where, { recursive: true, force: true });
   });
 
-  it('applies migration 2 on open', async () => {
+  it('applies every migration on open, in order', async () => {
     const driver = (store as unknown as { driver: SqlDriver }).driver;
-    expect((await driver.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version)).toEqual([1, 2]);
+    expect((await driver.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version)).toEqual([1, 2, 3]);
   });
 
   it('closes a period once, audited; a second close changes nothing', async () => {
