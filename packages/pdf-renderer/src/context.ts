@@ -11,10 +11,14 @@ export interface Context {
   readonly data: RelazioneData;
   readonly plan: Plan;
   readonly status: StatusReport;
+  /** The previous year's status, when that year's plan exists. */
+  readonly previous: StatusReport | undefined;
   readonly year: number;
   readonly enteName: string;
   /** Grade of a strategic or operational objective (unscored when unknown). */
   grade(objectiveId: string): Grade;
+  /** Grade of the strategic objective with the same id in the previous year; undefined without a previous year or such an objective. */
+  previousGrade(strategicId: string): Grade | undefined;
   indicatorStatus(id: number): IndicatorStatus | undefined;
   indicator(id: number): Indicator | undefined;
   person(id: string): Person | undefined;
@@ -64,14 +68,17 @@ export function buildContext(report: Report, data: RelazioneData): Context {
     else history.set(row.indicator, [row]);
   }
   const grade = (id: string): Grade => grades.get(id) ?? NO_GRADE;
+  const previousGrades = new Map((data.previous?.strategic ?? []).map((s) => [s.id, s]));
   return {
     report,
     data,
     plan,
     status,
+    previous: data.previous,
     year: plan.year,
     enteName: plan.ente.name,
     grade,
+    previousGrade: (id) => previousGrades.get(id),
     indicatorStatus: (id) => indicatorStatus.get(id),
     indicator: (id) => indicators.get(id),
     person: (id) => people.get(id),

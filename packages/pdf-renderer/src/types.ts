@@ -14,12 +14,18 @@ export interface RilevazioneRow {
   reportedAt: Date;
   channel: string;
   superseded: boolean;
+  /** Why the controllo di gestione accepted this value after its period was closed; null for a value reported in time. */
+  overrideReason: string | null;
+  /** Who gave that reason (a person of the plan); null when `overrideReason` is. */
+  overrideBy: string | null;
 }
 
 /** Everything the Relazione shows. */
 export interface RelazioneData {
   plan: Plan;
   status: StatusReport;
+  /** The same ente's status for the previous year, present only when that year's plan exists. */
+  previous?: StatusReport | undefined;
   /** Every rilevazione of the year, superseded ones included. */
   history: RilevazioneRow[];
   /** The stored bilanci of this year and earlier years (maybe empty), oldest first. */

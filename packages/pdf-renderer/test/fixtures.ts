@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { computeFinance, parseBilancio, type FinanceReport } from '@perf/finance-indices';
 import { computeGender, parseGenere } from '@perf/gender';
 import { comparePeriods, parseIndicatorValue, parsePlan, parseValuesFile, periodEnd, readPeriod, type Plan, type PlanInput } from '@perf/model';
-import { computeStatus, type LatestValue } from '@perf/scoring';
+import { computeStatus, type LatestValue, type StatusReport } from '@perf/scoring';
 import type { RelazioneData, RilevazioneRow } from '../src/index.ts';
 
 export const EXAMPLE_DIR = fileURLToPath(new URL('../../../examples/cciaa-ms-2012/', import.meta.url));
@@ -18,6 +18,8 @@ export interface ReportedValue {
   channel?: string;
   /** Hours after the end of the period (negative: before it closes). */
   delayHours?: number;
+  /** A value accepted after its period was closed: the controllo's reason and id. */
+  override?: { reason: string; by: string };
 }
 
 /** Turns reported values into stored rilevazioni (a later one for the same period supersedes the earlier) and the latest values. */
@@ -26,7 +28,10 @@ export function rilevazioni(plan: Plan, values: readonly ReportedValue[]): { his
     const indicator = plan.indicators.find((x) => x.id === v.indicator);
     const value = parseIndicatorValue(v.raw, indicator?.direction ?? 'higher');
     const reportedAt = new Date(periodEnd(readPeriod(v.period)).getTime() + ((v.delayHours ?? -120) + i) * 3600_000);
-    return { indicator: v.indicator, period: v.period, value, rawValue: v.raw, note: v.note ?? null, reportedBy: v.by, reportedAt, channel: v.channel ?? 'cli', superseded: false };
+    return {
+      indicator: v.indicator, period: v.period, value, rawValue: v.raw, note: v.note ?? null, reportedBy: v.by, reportedAt, channel: v.channel ?? 'cli', superseded: false,
+      overrideReason: v.override?.reason ?? null, overrideBy: v.override?.by ?? null,
+    };
   });
   history.forEach((row, i) => {
     row.superseded = history.some((other, j) => j > i && other.indicator === row.indicator && other.period === row.period);
@@ -122,6 +127,41 @@ export function smallData(overrides: Partial<RelazioneData> = {}): RelazioneData
   const plan = parsePlan(JSON.stringify(SMALL_PLAN), 'piccolo');
   const { history, latest } = rilevazioni(plan, SMALL_VALUES);
   return { plan, status: computeStatus(plan, latest), history, finance: [], gender: undefined, generatedAt: new Date('2014-03-20T09:15:00Z'), ...overrides };
+}
+
+/** A value of the small plan accepted after its period was closed, with the controllo's reason. */
+export const SMALL_LATE_VALUE: ReportedValue = {
+  indicator: 5, period: '2013-4M2', raw: '6.000', by: 'p.rossi', delayHours: 400,
+  override: { reason: 'comunicazioni trasmesse dal Registro Imprese dopo la chiusura', by: 'f.serra' },
+};
+
+/**
+ * The small plan's previous year (2012), as core passes it: objective 02 did not exist yet, 01 scored
+ * 76% (red) and 03 100%; overall 88%.
+ */
+export function smallPreviousYear(): StatusReport {
+  const plan = parsePlan(JSON.stringify({
+    ...SMALL_PLAN,
+    year: 2012,
+    strategic_objectives: SMALL_PLAN.strategic_objectives.filter((o) => o.id !== '02'),
+    operational_objectives: (SMALL_PLAN.operational_objectives ?? []).filter((o) => o.strategic !== '02'),
+    indicators: (SMALL_PLAN.indicators ?? []).filter((i) => i.objective !== '02.1'),
+    individual_objectives: [{ person: 'p.rossi', objectives: [{ ref: '03', weight: 100 }] }],
+  } satisfies PlanInput), 'piccolo-2012');
+  const { latest } = rilevazioni(plan, [
+    { indicator: 1, period: '2012-4M3', raw: '13', by: 'm.verdi' },
+    { indicator: 2, period: '2012-4M3', raw: '40%', by: 'm.verdi' },
+    { indicator: 5, period: '2012-4M3', raw: '8.000', by: 'p.rossi' },
+    { indicator: 6, period: '2012-4M3', raw: 'sì', by: 'p.rossi' },
+  ]);
+  return computeStatus(plan, latest);
+}
+
+/** The small plan with the previous year's status and a value accepted after the close of its period. */
+export function smallDataWithPreviousYear(): RelazioneData {
+  const plan = parsePlan(JSON.stringify(SMALL_PLAN), 'piccolo');
+  const { history, latest } = rilevazioni(plan, [...SMALL_VALUES, SMALL_LATE_VALUE]);
+  return smallData({ status: computeStatus(plan, latest), history, previous: smallPreviousYear() });
 }
 
 /**

@@ -10,7 +10,7 @@ import { renderRelazione, type RelazioneData } from '../src/index.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 
 type Extracted = Awaited<ReturnType<typeof pdfText>>;
-import { exampleAvailable, largeData, loadExample, smallData } from './fixtures.ts';
+import { exampleAvailable, largeData, loadExample, smallData, smallDataWithPreviousYear } from './fixtures.ts';
 
 const CHAPTERS = [CHAPTER_1, CHAPTER_2, CHAPTER_3, CHAPTER_4, CHAPTER_5, CHAPTER_6];
 const SECTIONS = [
@@ -24,6 +24,7 @@ const SECTIONS = [
   '5.2 I punti di forza e debolezza del processo',
   '6.1 I documenti del Ciclo di Gestione della Performance',
   '6.2 La Performance Organizzativa ed Individuale in dettaglio',
+  '6.3 Valori registrati dopo la chiusura del periodo',
 ];
 
 interface Rendered {
@@ -53,6 +54,12 @@ function expectNoText(text: Extracted, ...unexpected: string[]): void {
 
 function expectPattern(text: Extracted, pattern: RegExp): void {
   expect(pattern.test(text.flat), `text should match ${pattern}`).toBe(true);
+}
+
+/** The flat text of a section, from its heading (after the table of contents) to the next one. */
+function sectionText(text: Extracted, heading: string, next: string): string {
+  const start = text.flat.lastIndexOf(heading);
+  return text.flat.slice(start, text.flat.indexOf(next, start));
 }
 
 /** The 1-based page where a heading first appears, searching from the 1-based page `from` (after the table of contents). */
@@ -179,12 +186,55 @@ describe('a small plan with missing values and no finance or gender data', () =>
     expectPattern(rendered.text, /2013-4M3 18 ore Marco Verdi .*? Slack valido corso completato/);
   });
 
+  it('says that no value was reported after the close of its period, and shows no previous year', () => {
+    expectText(rendered.text, 'Nel 2013 nessun valore è stato registrato dopo la chiusura del relativo periodo di rilevazione.');
+    expectNoText(rendered.text, 'fuori termine —', 'N° 2012', 'Grado 2012');
+  });
+
   it('renders a plan whose indicators have no value at all', async () => {
     const empty = smallData({ history: [] });
     empty.status = computeStatus(empty.plan, new Map());
     const result = await render(empty);
     expectText(result.text, 'Livello di performance complessivo di Ente: non rilevato');
     expectNoText(result.text, 'Ente: 0%');
+  });
+});
+
+describe('a plan with the previous year and a value reported after the close of its period', () => {
+  let rendered: Rendered;
+  beforeAll(async () => {
+    rendered = await render(smallDataWithPreviousYear());
+  }, 60_000);
+
+  it('still renders every chapter', () => {
+    expectDocumentStructure(rendered);
+  });
+
+  it('sets the band summary and the overall level beside the previous year’s', () => {
+    expectText(rendered.text,
+      'Obiettivi Strategici (CCIAA-TS) N° 2013 % 2013 N° 2012 % 2012',
+      'Con target raggiunto (90%-100%) 2 67% 1 50%',
+      'Con target non raggiunto (0-79%) 1 33% 1 50%',
+      'Totale 3 - 2 -',
+      'Livello di performance complessivo di Ente 87% 88%');
+  });
+
+  it('gives each strategic objective the previous year’s grade for the same id, «—» where it did not exist', () => {
+    const strategic = sectionText(rendered.text, '2.2 Gli obiettivi strategici', '2.3 Il Cascading');
+    expect(strategic).toContain('Grado 2013 Grado 2012');
+    expect(strategic).toMatch(/01\. Promuovere gli strumenti di giustizia alternativa .*? 95% 76%/);
+    expect(strategic).toMatch(/02\. Valorizzazione del territorio e dell’economia locale .*? 92% — 03\./);
+    expect(strategic).toMatch(/03\. Migliorare la riscossione delle entrate .*? 75% 100%/);
+  });
+
+  it('marks the late value with its reason in the annex and lists it after the close of the period', () => {
+    const reason = 'comunicazioni trasmesse dal Registro Imprese dopo la chiusura';
+    const detail = sectionText(rendered.text, '6.2 La Performance Organizzativa', '6.3 Valori registrati');
+    expect(detail).toMatch(new RegExp(`2013-4M2 6\\.000 n\\. Paola Rossi .*? valido fuori termine — motivo: ${reason} \\(Francesca Serra\\)`));
+    const late = sectionText(rendered.text, '6.3 Valori registrati dopo la chiusura del periodo', 'Pagina ');
+    expect(late).toContain('Nel 2013 è stato registrato un solo valore fuori termine:');
+    expect(late).toContain(`Ind. 5 – Comunicazioni di ravvedimento inviate 2013-4M2 6.000 n. Francesca Serra inserito da Paola Rossi 17/09/2013 23:00 ${reason}`);
+    expectText(rendered.text, '8 rilevazioni (allegato 6.2), di cui 1 registrata dopo la chiusura del periodo (allegato 6.3)');
   });
 });
 

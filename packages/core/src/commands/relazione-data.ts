@@ -1,26 +1,17 @@
 import type { Plan } from '@perf/model';
-import type { RelazioneData, RilevazioneRow } from '@perf/pdf-renderer';
-import { computeStatus, type StatusReport } from '@perf/scoring';
+import type { RelazioneData } from '@perf/pdf-renderer';
+import { computeStatus } from '@perf/scoring';
 import type { Store } from '@perf/store';
 import { loadFinanceReports, loadGenderReport } from '../documents.ts';
 import { loadYearStatus, yearView } from '../locks.ts';
 
 /**
- * What core gathers for the Relazione beyond the renderer's own `RelazioneData` (the renderer reads
- * these fields as it adopts them): the previous year's status, and each late value's reason.
- */
-export type RelazioneSource = Omit<RelazioneData, 'history'> & {
-  /** The same ente's status in the previous year, when that year's plan is in the database. */
-  previous?: StatusReport;
-  history: (RilevazioneRow & { overrideReason: string | null; overrideBy: string | null })[];
-};
-
-/**
  * Gathers everything the Relazione shows from the database alone. A closed year's data is frozen at
  * its close: `yearView` gives the close instant, and the store keeps only the rilevazioni reported up to
- * it plus the late values accepted with a reason (listed with their motivo in the allegati).
+ * it plus the late values accepted with a reason (listed with their motivo in the allegati). The previous
+ * year's status is included only when that year's plan is in the database.
  */
-export async function relazioneSource(store: Store, plan: Plan, now: Date): Promise<RelazioneSource> {
+export async function relazioneSource(store: Store, plan: Plan, now: Date): Promise<RelazioneData> {
   const view = await yearView(store, plan.ente.code, plan.year);
   const [latest, history, finance, gender, previousPlan] = await Promise.all([
     store.latestValues(plan.ente.code, plan.year, view),

@@ -2,7 +2,7 @@ import type { Indicator, OperationalObjective } from '@perf/model';
 import { barChart } from '../charts.ts';
 import type { Context } from '../context.ts';
 import { NOT_SCORED, formatEuro, formatPercent, gradeText, indicatorTarget, indicatorValue, periodLabel, plainNumber, plural } from '../italian.ts';
-import { table, totalRow, type Column, type Row } from '../table.ts';
+import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
 
 export const CHAPTER_2 = '2. L’Albero della Performance';
@@ -63,18 +63,25 @@ function renderVision(ctx: Context): void {
 }
 
 function renderStrategici(ctx: Context): void {
-  const { report, plan } = ctx;
+  const { report, plan, previous } = ctx;
   report.heading(2, '2.2 Gli obiettivi strategici');
   report.paragraph(
     'Per ciascun obiettivo strategico sono riportati la prospettiva della Balanced Scorecard e la linea di indirizzo di riferimento, le risorse distribuite, ' +
       'l’impatto prodotto, i servizi coinvolti e il grado di raggiungimento, calcolato come media ponderata dei suoi indicatori e dei suoi obiettivi operativi.',
   );
+  const previousCell = (id: string): Cell => {
+    const grade = ctx.previousGrade(id);
+    return grade === undefined ? { text: '—', color: COLORS.muted } : { grade };
+  };
+  const gradeColumns: Column[] = previous === undefined
+    ? [{ header: 'Grado', width: 1.25, align: 'right' }]
+    : [{ header: `Grado ${ctx.year}`, width: 1.3, align: 'right' }, { header: `Grado ${previous.year}`, width: 1.3, align: 'right' }];
   table(report, [
     { header: 'Obiettivo strategico', width: 3.1 },
     { header: 'Risorse distribuite', width: 1.85, align: 'right' },
-    { header: 'Impatto', width: 4.1 },
+    { header: 'Impatto', width: previous === undefined ? 4.1 : 3.5 },
     { header: 'Servizi coinvolti', width: 1.8 },
-    { header: 'Grado', width: 1.25, align: 'right' },
+    ...gradeColumns,
   ], plan.strategic_objectives.map((o) => ({
     cells: [
       { text: `${o.id}. ${o.title}`, bold: true, sub: `${ctx.perspectiveName(o.perspective)} · Linea: ${ctx.lineName(o.line)}${o.weight !== 1 ? ` · peso ${o.weight}` : ''}` },
@@ -82,8 +89,12 @@ function renderStrategici(ctx: Context): void {
       o.impact ?? '—',
       o.services.length > 0 ? o.services.join('\n') : '—',
       { grade: ctx.grade(o.id) },
+      ...(previous === undefined ? [] : [previousCell(o.id)]),
     ],
-  })), { size: SIZES.table - 0.5 });
+  })), {
+    size: SIZES.table - 0.5,
+    ...(previous === undefined ? {} : { caption: `Grado di raggiungimento ${ctx.year} a confronto con il ${previous.year}, per codice dell’obiettivo («—»: obiettivo assente nel Piano della Performance ${previous.year})` }),
+  });
 }
 
 const INDICATOR_COLUMNS: readonly Column[] = [

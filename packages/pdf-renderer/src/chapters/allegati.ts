@@ -15,12 +15,18 @@ export function renderAllegati(ctx: Context): void {
   report.heading(1, CHAPTER_6);
   renderDocumenti(ctx);
   renderDettaglio(ctx);
+  renderFuoriTermine(ctx);
 }
+
+/** The rilevazioni the controllo di gestione accepted after their period was closed, in order of entry. */
+const lateValues = (ctx: Context): RilevazioneRow[] =>
+  ctx.data.history.filter((r) => r.overrideReason !== null).sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
 
 function renderDocumenti(ctx: Context): void {
   const { report, plan, data } = ctx;
   report.heading(2, '6.1 I documenti del Ciclo di Gestione della Performance');
   const times = data.history.map((r) => r.reportedAt.getTime());
+  const late = lateValues(ctx).length;
   const rows: string[][] = [
     [
       `Piano della Performance ${plan.year}`,
@@ -30,7 +36,7 @@ function renderDocumenti(ctx: Context): void {
     [
       `Rilevazioni degli indicatori ${plan.year}`,
       times.length > 0 ? `dal ${formatDateShort(new Date(Math.min(...times)))} al ${formatDateShort(new Date(Math.max(...times)))}` : '—',
-      `${plural(data.history.length, 'rilevazione', 'rilevazioni')} (allegato 6.2)`,
+      `${plural(data.history.length, 'rilevazione', 'rilevazioni')} (allegato 6.2)${late > 0 ? `, di cui ${plural(late, 'registrata', 'registrate')} dopo la chiusura del periodo (allegato 6.3)` : ''}`,
     ],
     ...data.finance.map((f) => [`Bilancio d’esercizio ${f.year}`, String(f.year), `Indici economico-finanziari e composizione di proventi e oneri (capitolo 3)${f.benchmark ? `; benchmark: ${f.benchmark.label}` : ''}`]),
     data.gender
@@ -45,8 +51,17 @@ function renderDocumenti(ctx: Context): void {
   ], rows.map((cells) => ({ cells: [{ text: cells[0] ?? '', bold: true }, cells[1] ?? '', cells[2] ?? ''] })));
 }
 
+/** The value in the indicator's unit, or as it was typed when the indicator is no longer in the Plan. */
+const valueText = (indicator: Indicator | undefined, row: RilevazioneRow): string => (indicator ? indicatorValue(indicator, row.value) : row.rawValue);
+
+/** "fuori termine — motivo: … (Francesca Serra)" for a value accepted after its period was closed. */
+function overrideText(ctx: Context, row: RilevazioneRow): string | null {
+  if (row.overrideReason === null) return null;
+  return `fuori termine — motivo: ${row.overrideReason}${row.overrideBy === null ? '' : ` (${ctx.personName(row.overrideBy)})`}`;
+}
+
 function historyRow(ctx: Context, indicator: Indicator | undefined, row: RilevazioneRow): Row {
-  const value = indicator ? indicatorValue(indicator, row.value) : row.rawValue;
+  const value = valueText(indicator, row);
   const color = row.superseded ? COLORS.superseded : COLORS.text;
   return {
     cells: [
@@ -56,7 +71,7 @@ function historyRow(ctx: Context, indicator: Indicator | undefined, row: Rilevaz
       { text: formatDateTime(row.reportedAt), color },
       { text: CHANNELS[row.channel] ?? row.channel, color },
       { text: row.superseded ? 'sostituito' : 'valido', color, bold: !row.superseded },
-      { text: row.note ?? '', color },
+      { text: [row.note, overrideText(ctx, row)].filter((t) => t !== null).join('\n'), color },
     ],
   };
 }
@@ -67,7 +82,7 @@ function renderDettaglio(ctx: Context): void {
   report.paragraph(
     'Per ogni indicatore del Piano sono riportate tutte le rilevazioni dell’anno, comprese quelle sostituite da una rilevazione successiva per lo stesso periodo ' +
       '(indicate come «sostituito» e barrate): periodo, valore, autore, data e ora di inserimento, canale e nota. Il valore dell’ultimo periodo rilevato è quello ' +
-      'che vale per l’anno.',
+      'che vale per l’anno. I valori registrati dopo la chiusura del periodo riportano «fuori termine» e il motivo indicato dal controllo di gestione (allegato 6.3).',
     { size: SIZES.small + 0.5 },
   );
   const rows: Row[] = [];
@@ -106,4 +121,39 @@ function renderDettaglio(ctx: Context): void {
     { header: 'Stato', width: 1.1 },
     { header: 'Nota', width: 3.3 },
   ], rows, { size: SIZES.table - 1, zebra: false });
+}
+
+function renderFuoriTermine(ctx: Context): void {
+  const { report } = ctx;
+  report.heading(2, '6.3 Valori registrati dopo la chiusura del periodo');
+  const late = lateValues(ctx);
+  if (late.length === 0) {
+    report.paragraph(`Nel ${ctx.year} nessun valore è stato registrato dopo la chiusura del relativo periodo di rilevazione.`);
+    return;
+  }
+  report.paragraph(
+    'Chiuso un periodo di rilevazione, un valore può esservi ancora registrato solo con l’autorizzazione del controllo di gestione, che ne indica il motivo. ' +
+      `Nel ${ctx.year} ${late.length === 1 ? 'è stato registrato un solo valore' : `sono stati registrati ${late.length} valori`} fuori termine:`,
+  );
+  table(report, [
+    { header: 'Indicatore', width: 2.8 },
+    { header: 'Periodo', width: 1.3 },
+    { header: 'Valore', width: 1.4, align: 'right' },
+    { header: 'Autorizzato da', width: 1.9 },
+    { header: 'Data e ora', width: 1.6 },
+    { header: 'Motivo', width: 3.4 },
+  ], late.map((row) => {
+    const indicator = ctx.indicator(row.indicator);
+    const color = row.superseded ? COLORS.superseded : COLORS.text;
+    return {
+      cells: [
+        { text: `Ind. ${row.indicator}${indicator ? ` – ${indicator.name}` : ''}`, color },
+        { text: row.period, color },
+        { text: valueText(indicator, row), color, strike: row.superseded },
+        { text: row.overrideBy === null ? '—' : ctx.personName(row.overrideBy), color, ...(row.reportedBy !== row.overrideBy ? { sub: `inserito da ${ctx.personName(row.reportedBy)}` } : {}) },
+        { text: formatDateTime(row.reportedAt), color },
+        { text: row.overrideReason ?? '', color },
+      ],
+    };
+  }), { size: SIZES.table - 0.5 });
 }

@@ -1,8 +1,8 @@
-import type { Band } from '@perf/scoring';
+import type { Band, StatusReport } from '@perf/scoring';
 import { barChart, legend, pieChart, tileMap } from '../charts.ts';
 import type { Context } from '../context.ts';
 import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
-import { table, totalRow, type Row } from '../table.ts';
+import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
 import { renderStaffTables } from './genere.ts';
 
@@ -144,7 +144,7 @@ function renderAmministrazione(ctx: Context): void {
 }
 
 function renderPianoInSintesi(ctx: Context): void {
-  const { report, plan, status } = ctx;
+  const { report, plan, status, previous } = ctx;
   report.heading(2, '1.3 Il Piano della Performance in sintesi');
   report.paragraph(
     `Per l’annualità ${ctx.year} i risultati di performance sono stati misurati e valutati seguendo il medesimo approccio metodologico che ha supportato la stesura degli ` +
@@ -166,16 +166,25 @@ function renderPianoInSintesi(ctx: Context): void {
 
   report.heading(3, 'I risultati raggiunti', { toc: false });
   const summary = status.summary;
+  // With the previous year, each year has its own N° and % columns.
+  const years = previous === undefined ? [status] : [status, previous];
+  const suffix = (y: StatusReport): string => (previous === undefined ? '' : ` ${y.year}`);
+  const perYear = (cells: (y: StatusReport) => Cell[]): Cell[] => years.flatMap(cells);
   const rows: Row[] = BAND_ROWS.map(({ band, label }) => ({
-    cells: [{ text: label, bold: true, color: COLORS.text }, String(summary[band].count), summary[band].percent === null ? '-' : formatPercent(summary[band].percent ?? 0)],
+    cells: [
+      { text: label, bold: true, color: COLORS.text },
+      ...perYear(({ summary: s }) => [String(s[band].count), s[band].percent === null ? '-' : formatPercent(s[band].percent ?? 0)]),
+    ],
   }));
-  rows.push(totalRow(['Totale', String(summary.total), '-']));
-  if (summary.unscored.count > 0) rows.push({ cells: ['Obiettivi non rilevati (senza valori)', String(summary.unscored.count), '-'], color: COLORS.muted });
+  rows.push(totalRow(['Totale', ...perYear(({ summary: s }) => [String(s.total), '-'])]));
+  if (years.some((y) => y.summary.unscored.count > 0)) {
+    rows.push({ cells: ['Obiettivi non rilevati (senza valori)', ...perYear(({ summary: s }) => [String(s.unscored.count), '-'])], color: COLORS.muted });
+  }
+  if (previous !== undefined) rows.push(totalRow(['Livello di performance complessivo di Ente', ...perYear(({ overall }) => ['', { grade: overall }])]));
   table(report, [
     { header: `Obiettivi Strategici (${plan.ente.code})`, width: 6 },
-    { header: 'N°', width: 1, align: 'right' },
-    { header: '%', width: 1, align: 'right' },
-  ], rows, { caption: 'Obiettivi strategici per fascia di raggiungimento del target', zebra: false });
+    ...years.flatMap((y): Column[] => [{ header: `N°${suffix(y)}`, width: 1, align: 'right' }, { header: `%${suffix(y)}`, width: 1, align: 'right' }]),
+  ], rows, { caption: `Obiettivi strategici per fascia di raggiungimento del target${previous === undefined ? '' : `: ${ctx.year} a confronto con ${previous.year}`}`, zebra: false });
 
   pieChart(report, {
     title: 'Livello di «Concentrazione» degli obiettivi strategici nelle fasce di valutazione',
