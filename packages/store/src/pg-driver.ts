@@ -1,5 +1,26 @@
 import pg from 'pg';
+import { PerfError } from '@perf/model';
 import type { SqlDriver } from './driver.ts';
+
+/** Network errors and PostgreSQL's shutdown / connection-failure SQLSTATEs: the server is away, not the query wrong. */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isUnavailable(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (code !== undefined && UNAVAILABLE.has(code)) || /Connection terminated|connection timeout/i.test(message ?? '');
+}
+
+/** Runs a database call, turning a server that is away into an Italian error that says nothing was stored. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    throw new PerfError('DB_UNAVAILABLE', 'Il database PostgreSQL non risponde in questo momento: nulla è stato registrato.', {
+      hint: 'Riprova tra poco; se il problema continua avvisa chi gestisce il server.', cause: error,
+    });
+  }
+}
 
 // float8 and int8 arrive as JS numbers, as they do from PGlite.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -21,9 +42,9 @@ export async function openPostgres(url: string): Promise<SqlDriver> {
   const probe = await pool.connect();
   probe.release();
   return {
-    query: async <T>(sql: string, params: readonly unknown[] = []) => (await pool.query(sql, [...params])).rows as T[],
-    exec: async (sql: string) => { await pool.query(sql); },
-    transaction: async (work) => {
+    query: <T>(sql: string, params: readonly unknown[] = []) => guarded(async () => (await pool.query(sql, [...params])).rows as T[]),
+    exec: (sql: string) => guarded(async () => { await pool.query(sql); }),
+    transaction: (work) => guarded(async () => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -36,7 +57,7 @@ export async function openPostgres(url: string): Promise<SqlDriver> {
       } finally {
         client.release();
       }
-    },
+    }),
     close: () => pool.end(),
   };
 }
