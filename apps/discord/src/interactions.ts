@@ -1,4 +1,4 @@
-import { assertCanProduceRelazione, parseRelazioneArgs, produceRelazione, resolveActor, resolvePlan } from '@perf/core';
+import { authorizeRelazione, parseRelazioneArgs, produceRelazione } from '@perf/core';
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, Message } from 'discord.js';
 import { indicatorChoices } from './autocomplete.ts';
 import { COMMAND_NAME, OPTION } from './command-definition.ts';
@@ -47,8 +47,7 @@ async function answerSlashCommand(interaction: ChatInputCommandInteraction, deps
   if (line.name === 'relazione') {
     const input = parseRelazioneArgs(line.words);
     // Refusals are answered at once (ephemeral); only a permitted request waits for the PDF.
-    const plan = await resolvePlan(context, input.year);
-    assertCanProduceRelazione(resolveActor(plan, context.identity));
+    await authorizeRelazione(input, context);
     await interaction.deferReply();
     await interaction.followUp(replyMessage(await produceRelazione(input, context)));
     return;

@@ -1,4 +1,4 @@
-import { assertCanProduceRelazione, produceRelazione, renderText, resolveActor, resolvePlan, type RelazioneInput, type RelazioneReply } from '@perf/core';
+import { authorizeRelazione, produceRelazione, renderText, type RelazioneInput, type RelazioneReply } from '@perf/core';
 import type { Plan } from '@perf/model';
 import { commandContext, type SlackRuntime } from './runtime.ts';
 
@@ -6,11 +6,8 @@ import { commandContext, type SlackRuntime } from './runtime.ts';
  * The quick part of `relazione`: which plan, and whether this person may have it. It runs before
  * the acknowledgement, so that a refusal is the immediate answer.
  */
-export async function checkRelazione(runtime: SlackRuntime, userId: string, input: RelazioneInput): Promise<Plan> {
-  const context = commandContext(runtime, userId);
-  const plan = await resolvePlan(context, input.year);
-  assertCanProduceRelazione(resolveActor(plan, context.identity));
-  return plan;
+export function checkRelazione(runtime: SlackRuntime, userId: string, input: RelazioneInput): Promise<Plan> {
+  return authorizeRelazione(input, commandContext(runtime, userId));
 }
 
 /** Uploads a PDF with Slack's files upload v2 (getUploadURLExternal → upload → completeUploadExternal). */

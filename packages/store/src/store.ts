@@ -255,9 +255,20 @@ export class Store {
 
   /** The value that stands for the year for each indicator: latest period, then latest report (§4). */
   async latestValues(ente: string, year: number, view: ValuesView = {}): Promise<Map<number, { value: number; period: string }>> {
-    const rows = await this.driver.query<{ indicator_id: number; period: string; value: number }>(
-      `SELECT DISTINCT ON (indicator_id) indicator_id, period, value FROM rilevazioni r
-       WHERE ente_code = $1 AND year = $2 AND ${visibleAt('r', '$3')} ORDER BY indicator_id, period_rank DESC, id DESC`, [ente, year, view.asOf ?? null]);
+    const plan = await this.getPlan(ente, year);
+    // With the plan's indicators known, one index probe each (cost grows with the indicators, not with
+    // the rilevazioni); without a plan, every row of the ente and year is read.
+    const rows = plan === undefined
+      ? await this.driver.query<{ indicator_id: number; period: string; value: number }>(
+        `SELECT DISTINCT ON (indicator_id) indicator_id, period, value FROM rilevazioni r
+         WHERE ente_code = $1 AND year = $2 AND ${visibleAt('r', '$3')} ORDER BY indicator_id, period_rank DESC, id DESC`, [ente, year, view.asOf ?? null])
+      : await this.driver.query<{ indicator_id: number; period: string; value: number }>(
+        `SELECT i.id AS indicator_id, latest.period, latest.value FROM unnest($4::int[]) AS i(id)
+         CROSS JOIN LATERAL (
+           SELECT r.period, r.value FROM rilevazioni r
+           WHERE r.ente_code = $1 AND r.year = $2 AND r.indicator_id = i.id AND ${visibleAt('r', '$3')}
+           ORDER BY r.period_rank DESC, r.id DESC LIMIT 1
+         ) latest`, [ente, year, view.asOf ?? null, plan.indicators.map((i) => i.id)]);
     return new Map(rows.map((r) => [r.indicator_id, { value: r.value, period: r.period }]));
   }
 

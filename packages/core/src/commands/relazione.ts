@@ -1,4 +1,4 @@
-import { PerfError } from '@perf/model';
+import { PerfError, type Plan } from '@perf/model';
 import { resolveActor, resolvePlan, type CommandContext } from '../context.ts';
 import { assertCanProduceRelazione } from '../permissions.ts';
 import { planLabel, type RelazioneReply } from '../replies.ts';
@@ -18,9 +18,18 @@ export function parseRelazioneArgs(args: readonly string[]): RelazioneInput {
   return { year: year === undefined ? undefined : Number(year) };
 }
 
-export async function produceRelazione(input: RelazioneInput, context: CommandContext, onProgress?: (step: string) => void): Promise<RelazioneReply> {
+/**
+ * The quick part of `relazione`: which plan, and whether the caller may have it. Chats run it
+ * before acknowledging, so that a refusal is the immediate answer and only a permitted request waits.
+ */
+export async function authorizeRelazione(input: RelazioneInput, context: CommandContext): Promise<Plan> {
   const plan = await resolvePlan(context, input.year);
   assertCanProduceRelazione(resolveActor(plan, context.identity));
+  return plan;
+}
+
+export async function produceRelazione(input: RelazioneInput, context: CommandContext, onProgress?: (step: string) => void): Promise<RelazioneReply> {
+  const plan = await authorizeRelazione(input, context);
   const { renderRelazioneFromStore } = await import('./relazione-data.ts');
   const rendered = await renderRelazioneFromStore(context.store, plan, context.clock(), onProgress);
   return {
