@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   auditTrail, findCommand, historyTable, shortList, loadFinanceReports, periodLocksTable, preparePlanRollover, produceRelazione, renderAuditText,
-  renderText, resolvePlan, statusExport, type CommandContext, type Reply,
+  renderText, resolvePlan, statusExport, type Reply,
 } from '@perf/core';
 import { computeFinance, formatFinanceText, parseBilancio } from '@perf/finance-indices';
 import { computeGender, formatGenderText, parseGenere } from '@perf/gender';
@@ -289,4 +289,3 @@ export function matchCommand(positional: readonly string[]): CliCommand | undefi
     .find((c) => c.words.every((word, i) => positional[i]?.toLowerCase() === word));
 }
 
-export type { CommandContext };

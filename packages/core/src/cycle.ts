@@ -2,7 +2,7 @@ import {
   comparePeriods, formatPeriod, italianPeriodName, periodEnd, periodsOfYear, readPeriod, romeDateParts, periodOfMonth,
   type Period, type Plan,
 } from '@perf/model';
-import { computeStatus, type Band, type Grade, type LatestValue, type StatusReport } from '@perf/scoring';
+import { computeStatus, type Grade, type LatestValue, type StatusReport } from '@perf/scoring';
 import type { Store } from '@perf/store';
 
 /** The sub-period most recently closed at `now` (the year's last once the year is over), if any. */
@@ -141,4 +141,3 @@ export async function runCycleChecks(store: Store, now: Date, options: { target:
   return outcome;
 }
 
-export const BAND_ORDER: readonly Band[] = ['green', 'yellow', 'red'];
