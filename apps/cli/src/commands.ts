@@ -23,6 +23,13 @@ const COMMON = `Opzioni comuni:
   --year <AAAA>      l'anno del Piano (default: l'anno corrente o, se assente, il più recente)
   --help             questo aiuto`;
 
+/** The `--out` file a command writes; missing, it is refused with an example of the right form. */
+function requireOut(args: CliArgs, example: string): string {
+  const out = args.options.get('out');
+  if (out === undefined) throw new PerfError('OPTION_INVALID', 'Manca il file di destinazione.', { hint: `Forma corretta: ${example}` });
+  return out;
+}
+
 function requireFiles(args: CliArgs, from: number, usage: string): string[] {
   const files = args.positional.slice(from);
   if (files.length === 0) throw new PerfError('FILE_MISSING', 'Manca il file da leggere.', { hint: `Forma corretta: ${usage}` });
@@ -145,8 +152,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     summary: 'esporta lo stato (obiettivi e indicatori con i gradi) e tutte le rilevazioni in un foglio di calcolo',
     help: 'XLSX: un file con i fogli "Stato" e "Rilevazioni". CSV: due file accanto a --out, <nome>-stato.csv e <nome>-rilevazioni.csv (UTF-8, separati da virgole, numeri con il punto decimale, date e ore in ISO 8601 UTC).\nI numeri sono celle numeriche. Senza --format vale l\'estensione di --out. Non per il personale.',
     run: async (args, io) => {
-      const out = args.options.get('out');
-      if (out === undefined) throw new PerfError('OPTION_INVALID', 'Manca il file di destinazione.', { hint: 'Forma corretta: pnpm perf export --format xlsx --out stato-2012.xlsx [--year 2012]' });
+      const out = requireOut(args, 'pnpm perf export --format xlsx --out stato-2012.xlsx [--year 2012]');
       const format = exportFormat(args.options.get('format'), out);
       const exported = await withContext(args, (context) => statusExport(context));
       mkdirSync(dirname(resolve(out)), { recursive: true });
@@ -200,8 +206,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     summary: 'produce il PDF della Relazione sulla Performance dal database',
     help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Lo stato di avanzamento va su stderr.',
     run: async (args, io) => {
-      const out = args.options.get('out');
-      if (out === undefined) throw new PerfError('OPTION_INVALID', 'Manca il file di destinazione.', { hint: 'Forma corretta: pnpm perf relazione --year 2012 --out relazione-2012.pdf' });
+      const out = requireOut(args, 'pnpm perf relazione --year 2012 --out relazione-2012.pdf');
       const reply = await withContext(args, (context) => produceRelazione({ year: yearOption(args) }, context, (step) => io.err(`… ${step}`)));
       writePdf(out, reply.pdf);
       io.out(`${renderText(reply)}\nScritta in ${resolve(out)}`);
