@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** One config for the whole monorepo: a project per package and app, plus the end-to-end tests. */
 export default defineConfig({
   test: {
-    globalSetup: ['./test/support/postgres-global-setup.ts'],
+    globalSetup: ['./test/support/cli-bundle-setup.ts', './test/support/postgres-global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

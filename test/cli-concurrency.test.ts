@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '@perf/store';
 import { freshEmbeddedDir } from './support/databases.ts';
-import { EXAMPLE_DIR, REPO_ROOT, runCli, runCliOk } from './support/cli.ts';
+import { CLI_ENTRY, EXAMPLE_DIR, REPO_ROOT, runCli, runCliOk } from './support/cli.ts';
 
 describe('two processes on one embedded directory', () => {
   it('serialises concurrent reports: both stored, nothing lost', async () => {
@@ -26,7 +26,7 @@ describe('two processes on one embedded directory', () => {
   it('refuses a second process in Italian when the first keeps the directory, then works once it is free', async () => {
     const db = await freshEmbeddedDir();
     await runCliOk(['plan', 'import', join(EXAMPLE_DIR, 'piano-2012.yaml'), '--db', db]);
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'chat', '--db', db], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const holder = spawn(process.execPath, [CLI_ENTRY, 'chat', '--db', db], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('perf>')) resolve(); }));
     const refused = await runCli(['report', '12', 'value=20', 'period=2012-Q1', '--db', db], { PERF_LOCK_WAIT_MS: '300' });
     expect(refused.code).toBe(1);

@@ -10,11 +10,15 @@ import { PerfError } from '@perf/model';
 import { statusJson } from '@perf/scoring';
 import { indicatorOption, yearOption, type CliArgs } from './args.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
-import { runDemo } from './demo.ts';
 import { runChat } from './chat.ts';
-import { importBilancioFile, importGenereFile, importPlanFile, importValuesFile, readTextFile } from './import-files.ts';
 import { withContext } from './runtime.ts';
-import { exportFormat, writeSheets } from './spreadsheets.ts';
+
+/**
+ * Loaded by the commands that use them: the file importers and the spreadsheets pull in exceljs (about
+ * 1 s to load), which `status`, `report` and the other commands never need; the demo uses the importers.
+ */
+const importFiles = () => import('./import-files.ts');
+const spreadsheets = () => import('./spreadsheets.ts');
 
 const COMMON = `Opzioni comuni:
   --db <posizione>   cartella del database integrato o URL postgres:// (default: PERF_DB, altrimenti ./.perf/)
@@ -67,6 +71,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     help: 'Valida il file (chiavi sconosciute, riferimenti, id ripetuti) e lo importa in una sola transazione: se il file non è valido nulla cambia.\nReimportare un Piano rivisto mantiene le rilevazioni degli indicatori ancora presenti.',
     run: async (args, io) => {
       const [file] = requireFiles(args, 2, 'pnpm perf plan import <piano.yaml>');
+      const { importPlanFile } = await importFiles();
       io.out(await withContext(args, (context) => importPlanFile(file ?? '', context)));
     },
   },
@@ -85,6 +90,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     ].join('\n'),
     run: async (args, io) => {
       const [file] = requireFiles(args, 2, 'pnpm perf values import <valori.yaml|valori.csv|valori.xlsx>');
+      const { importValuesFile } = await importFiles();
       io.out(await withContext(args, (context) => importValuesFile(file ?? '', context, { skipInvalid: args.flags.has('skip-invalid'), reason: args.options.get('motivo') })));
     },
   },
@@ -153,6 +159,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     help: 'XLSX: un file con i fogli "Stato" e "Rilevazioni". CSV: due file accanto a --out, <nome>-stato.csv e <nome>-rilevazioni.csv (UTF-8, separati da virgole, numeri con il punto decimale, date e ore in ISO 8601 UTC).\nI numeri sono celle numeriche. Senza --format vale l\'estensione di --out. Non per il personale.',
     run: async (args, io) => {
       const out = requireOut(args, 'pnpm perf export --format xlsx --out stato-2012.xlsx [--year 2012]');
+      const { exportFormat, writeSheets } = await spreadsheets();
       const format = exportFormat(args.options.get('format'), out);
       const exported = await withContext(args, (context) => statusExport(context));
       mkdirSync(dirname(resolve(out)), { recursive: true });
@@ -219,6 +226,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     help: 'Valida ogni file e lo salva per l\'ente e l\'anno indicati nel file.',
     run: async (args, io) => {
       const files = requireFiles(args, 2, 'pnpm perf finance import <bilancio.yaml>…');
+      const { importBilancioFile } = await importFiles();
       await withContext(args, async (context) => { for (const file of files) io.out(await importBilancioFile(file, context)); });
     },
   },
@@ -230,7 +238,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     run: async (args, io) => {
       const files = args.positional.slice(1);
       const reports = files.length > 0
-        ? files.map((file) => computeFinance(parseBilancio(readTextFile(file), file))).sort((a, b) => a.year - b.year)
+        ? await importFiles().then(({ readTextFile }) => files.map((file) => computeFinance(parseBilancio(readTextFile(file), file))).sort((a, b) => a.year - b.year))
         : await withContext(args, async (context) => { const plan = await resolvePlan(context); return loadFinanceReports(context.store, plan.ente.code, plan.year); });
       if (reports.length === 0) throw new PerfError('NO_DATA', 'Nessun bilancio nel database per questo anno.', { hint: 'Forma corretta: pnpm perf finance <bilancio.yaml>… oppure pnpm perf finance import <bilancio.yaml>' });
       const [only] = reports;
@@ -244,6 +252,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     help: 'Valida il file e lo salva per l\'ente e l\'anno indicati nel file.',
     run: async (args, io) => {
       const files = requireFiles(args, 2, 'pnpm perf gender import <genere.yaml>');
+      const { importGenereFile } = await importFiles();
       await withContext(args, async (context) => { for (const file of files) io.out(await importGenereFile(file, context)); });
     },
   },
@@ -254,6 +263,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     help: 'Stampa le tabelle con totali, quote femminili e variazioni; avvisa quando i totali di due tabelle non coincidono.',
     run: async (args, io) => {
       const [file] = requireFiles(args, 1, 'pnpm perf gender <genere.yaml> [--json]');
+      const { readTextFile } = await importFiles();
       const report = computeGender(parseGenere(readTextFile(file ?? ''), file ?? ''));
       io.out(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatGenderText(report));
     },
@@ -263,7 +273,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     usage: 'pnpm perf demo [--db <posizione>] [--out <file.pdf>]',
     summary: 'carica l\'esempio CCIAA di Massa Carrara 2012, stampa lo stato e scrive la Relazione',
     help: 'Importa Piano, valori 2012, bilanci 2011-2012 e dati di genere dell\'esempio in examples/cciaa-ms-2012/. Ripeterlo non duplica nulla.',
-    run: (args, io) => runDemo(args, io),
+    run: async (args, io) => (await import('./demo.ts')).runDemo(args, io),
   },
   {
     words: ['chat'],

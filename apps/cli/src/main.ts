@@ -1,12 +1,16 @@
+import { setFlagsFromString } from 'node:v8';
 import { isPerfError } from '@perf/model';
 import { parseCliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
 import { commandHelp, generalHelp, matchCommand } from './commands.ts';
+import { ONE_COMMAND_V8_FLAGS } from './runtime.ts';
 
 const io: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
+
+setFlagsFromString(ONE_COMMAND_V8_FLAGS);
 
 /** The one place where the CLI turns errors into an Italian message and an exit status. */
 async function main(argv: readonly string[]): Promise<number> {

@@ -112,8 +112,20 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
 ];
 
-/** Applies the missing migrations, each in its own transaction; serialised across processes by an advisory lock. */
+/** The versions already applied, or none when the database is new (no `schema_migrations` table yet). */
+async function appliedVersions(driver: SqlDriver): Promise<Set<number>> {
+  const [table] = await driver.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+  if (!table?.present) return new Set();
+  return new Set((await driver.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+}
+
+/**
+ * Applies the missing migrations, each in its own transaction; serialised across processes by an advisory lock.
+ * An up-to-date database (every open but the first) is only read: no lock, no DDL, no transaction.
+ */
 export async function migrate(driver: SqlDriver): Promise<number[]> {
+  const known = await appliedVersions(driver);
+  if (MIGRATIONS.every((migration) => known.has(migration.version))) return [];
   return driver.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7301)');
     await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');

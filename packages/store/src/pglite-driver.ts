@@ -1,4 +1,4 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Transaction } from '@electric-sql/pglite';
 import type { SqlDriver } from './driver.ts';
 
 function txDriver(tx: Transaction): SqlDriver {
@@ -10,9 +10,17 @@ function txDriver(tx: Transaction): SqlDriver {
   };
 }
 
+export interface PgliteOptions {
+  /** PostgreSQL's `shared_buffers` in MB; PGlite's own default (128) when absent. */
+  readonly sharedBuffersMb?: number;
+}
+
 /** PGlite: real PostgreSQL compiled to WASM, in a directory or in memory (`dataDir` undefined). */
-export async function openPglite(dataDir: string | undefined): Promise<SqlDriver> {
-  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+export async function openPglite(dataDir: string | undefined, options: PgliteOptions = {}): Promise<SqlDriver> {
+  // Loaded on first open, not with the package: commands that never open a database do without it.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const startParams = options.sharedBuffersMb === undefined ? undefined : [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffersMb}MB`];
+  const db = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), ...(startParams === undefined ? {} : { startParams }) });
   return {
     query: async <T>(sql: string, params: readonly unknown[] = []) => (await db.query<T>(sql, [...params])).rows,
     exec: async (sql: string) => { await db.exec(sql); },
