@@ -1,12 +1,20 @@
 import type { Transaction } from '@electric-sql/pglite';
 import type { SqlDriver } from './driver.ts';
 
+/** COPY … FROM '/dev/blob': PGlite reads the rows from the query's `blob` option. */
+function copyThrough(query: Transaction['query']): NonNullable<SqlDriver['copyFrom']> {
+  return async (table, columns, text) => {
+    await query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+  };
+}
+
 function txDriver(tx: Transaction): SqlDriver {
   return {
     query: async <T>(sql: string, params: readonly unknown[] = []) => (await tx.query<T>(sql, [...params])).rows,
     exec: async (sql: string) => { await tx.exec(sql); },
     transaction: (work) => work(txDriver(tx)),
     close: async () => {},
+    copyFrom: copyThrough((sql, params, options) => tx.query(sql, params, options)),
   };
 }
 
@@ -26,5 +34,6 @@ export async function openPglite(dataDir: string | undefined, options: PgliteOpt
     exec: async (sql: string) => { await db.exec(sql); },
     transaction: (work) => db.transaction((tx) => work(txDriver(tx))),
     close: () => db.close(),
+    copyFrom: copyThrough((sql, params, options) => db.query(sql, params, options)),
   };
 }

@@ -79,6 +79,23 @@ export interface StoredRilevazione {
   readonly duplicate: boolean;
 }
 
+/** One row of a bulk append: who reported it travels with the row; when and through which channel are the import's. */
+export interface BulkRilevazione extends NewRilevazione {
+  readonly reportedBy: string;
+}
+
+/** What the audit log keeps of one file of values: one row per import (and year), the rilevazioni carry the rest. */
+export interface ValuesImportRecord {
+  readonly source: string;
+  /** The file's digest, the prefix of its rows' request keys. */
+  readonly digest: string;
+  readonly count: number;
+  readonly firstId: number;
+  readonly lastId: number;
+  /** Late values among them, accepted with a reason. */
+  readonly late: number;
+}
+
 export interface AuditEntry {
   readonly id: number;
   readonly at: Date;
@@ -129,6 +146,39 @@ const LOCK_COLUMNS = 'id, ente_code, year, period, (extract(epoch FROM closed_at
 function toLock(row: LockRow): PeriodLock {
   return { id: row.id, ente: row.ente_code, year: row.year, period: row.period, closedAt: new Date(row.closed_ms), closedBy: row.closed_by, channel: row.channel };
 }
+
+/**
+ * The lock that closes a period among `locks` (of one ente): its own or its year's, the earliest when
+ * both exist. The in-memory twin of `Store.lockCovering`, for checks that load the locks once.
+ */
+export function coveringLock(locks: readonly PeriodLock[], year: number, period: string): PeriodLock | undefined {
+  let found: PeriodLock | undefined;
+  for (const lock of locks) {
+    if (lock.year !== year || (lock.period !== period && lock.period !== String(year))) continue;
+    if (found === undefined || lock.closedAt.getTime() < found.closedAt.getTime() || (lock.closedAt.getTime() === found.closedAt.getTime() && lock.id < found.id)) found = lock;
+  }
+  return found;
+}
+
+/** The database's own refusal of a value for a closed period without a reason (the command core explains it to people first). */
+function periodLockedError(ente: string, period: string, lock: PeriodLock): PerfError {
+  return new PerfError('PERIOD_LOCKED', `Il periodo ${period} (${ente}) è chiuso dal ${lock.closedAt.toISOString()}: nulla è stato registrato.`, {
+    hint: 'Un valore fuori termine lo registra solo il controllo di gestione, indicando il motivo: motivo="...".',
+  });
+}
+
+/** The columns a bulk append writes, in the order of its COPY lines. */
+const APPEND_COLUMNS = ['id', 'ente_code', 'year', 'indicator_id', 'period', 'period_rank', 'value', 'raw_value', 'note', 'reported_by', 'reported_at', 'channel',
+  'supersedes', 'request_key', 'override_reason', 'override_by'] as const;
+
+/** A text field of a COPY line: backslash, tab and line breaks escaped; `\\N` for null. */
+function copyText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
+}
+
+/** Rilevazioni of the same ente, year, indicator and period supersede each other. */
+const supersessionKey = (r: { ente: string; year: number; indicator: number; period: string }) => `${r.ente}\u0000${r.year}\u0000${r.indicator}\u0000${r.period}`;
 
 /** Reports of one ente and year take this lock shared, closing a period takes it exclusive: a close never races a report. */
 const yearLockKey = (ente: string, year: number) => `${ente}/${year}/periods`;
@@ -215,11 +265,7 @@ export class Store {
       if (existing) return { rilevazione: existing, superseded: undefined, duplicate: true };
       // The command core explains a closed period to people; this is the database's own guarantee.
       const lock = await tx.lockCovering(input.ente, input.year, input.period);
-      if (lock && input.override === undefined) {
-        throw new PerfError('PERIOD_LOCKED', `Il periodo ${input.period} (${input.ente}) è chiuso dal ${lock.closedAt.toISOString()}: nulla è stato registrato.`, {
-          hint: 'Un valore fuori termine lo registra solo il controllo di gestione, indicando il motivo: motivo="...".',
-        });
-      }
+      if (lock && input.override === undefined) throw periodLockedError(input.ente, input.period, lock);
       const previous = (await tx.driver.query<RilevazioneRow>(
         `SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.ente_code = $1 AND r.year = $2 AND r.indicator_id = $3 AND r.period = $4 ORDER BY r.id DESC LIMIT 1`,
         [input.ente, input.year, input.indicator, input.period]))[0];
@@ -251,6 +297,98 @@ export class Store {
   async rilevazioneByRequestKey(requestKey: string): Promise<Rilevazione | undefined> {
     const rows = await this.driver.query<RilevazioneRow>(`SELECT ${RILEVAZIONE_COLUMNS} FROM rilevazioni r WHERE r.request_key = $1`, [requestKey]);
     return rows[0] ? toRilevazione(rows[0]) : undefined;
+  }
+
+  /**
+   * For a bulk append (a file of values), on PostgreSQL: holds these years of the ente until the
+   * transaction ends, before anything is read for the append. It takes each year's lock exclusive
+   * (sorted, so two imports never deadlock): period closes wait, as they do for any report, and so do
+   * single reports of the ente and year, which take the same lock shared after their indicator's lock.
+   * One lock per year instead of one per indicator: the supersession chain of the whole file is
+   * computed in memory from what the import read, so no other writer may append to the same
+   * indicators and periods meanwhile, and a large file touches nearly every indicator anyway.
+   * PGlite has a single connection whose transactions already run one at a time.
+   */
+  async holdYearsForAppend(ente: string, years: readonly number[]): Promise<void> {
+    if (this.engine !== 'postgres' || years.length === 0) return;
+    const keys = [...new Set(years)].sort((a, b) => a - b).map((year) => yearLockKey(ente, year));
+    await this.driver.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k', [keys]);
+  }
+
+  /** The request keys already stored that begin with `prefix` (e.g. every row of one values file). */
+  async requestKeysWithPrefix(prefix: string): Promise<string[]> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.driver.query<{ request_key: string }>('SELECT request_key FROM rilevazioni WHERE request_key LIKE $1', [pattern]);
+    return rows.map((r) => r.request_key);
+  }
+
+  /**
+   * Appends many rilevazioni at once, in the order given, in one transaction (the caller's, when it
+   * has one): each supersedes the latest one of its indicator and period, stored before or earlier in
+   * `rows`. Ids are reserved from the table's sequence and the supersession chain is computed in
+   * memory, then one INSERT … SELECT FROM unnest(…) stores every row. A value for a closed period
+   * without an override is refused and nothing is stored. Writes no audit row: each rilevazione
+   * carries who, when and through which channel; the caller records the import (`auditValuesImport`).
+   * Returns the new ids, in the order of `rows`.
+   */
+  async appendRilevazioni(rows: readonly BulkRilevazione[], meta: Pick<WriteMeta, 'channel' | 'at'>): Promise<number[]> {
+    if (rows.length === 0) return [];
+    return this.transaction(async (tx) => {
+      const years = new Map<string, { ente: string; year: number }>();
+      for (const row of rows) years.set(`${row.ente}\u0000${row.year}`, { ente: row.ente, year: row.year });
+      for (const ente of new Set([...years.values()].map((y) => y.ente))) {
+        await tx.holdYearsForAppend(ente, [...years.values()].filter((y) => y.ente === ente).map((y) => y.year));
+        const locks = await tx.periodLocks({ ente });
+        for (const row of rows) {
+          if (row.ente !== ente || row.override !== undefined) continue;
+          const lock = coveringLock(locks, row.year, row.period);
+          if (lock) throw periodLockedError(row.ente, row.period, lock);
+        }
+      }
+      // The latest rilevazione of each (ente, year, indicator, period) the rows touch: one index probe each.
+      const pairs = new Map<string, BulkRilevazione>();
+      for (const row of rows) pairs.set(supersessionKey(row), row);
+      const probes = [...pairs.values()];
+      const latest = new Map<string, number>((await tx.driver.query<{ ente_code: string; year: number; indicator_id: number; period: string; id: number }>(
+        `SELECT k.ente_code, k.year, k.indicator_id, k.period, latest.id FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::int[]) AS k(ente_code, year, indicator_id, period, period_rank)
+         CROSS JOIN LATERAL (
+           SELECT r.id FROM rilevazioni r
+           WHERE r.ente_code = k.ente_code AND r.year = k.year AND r.indicator_id = k.indicator_id AND r.period_rank = k.period_rank AND r.period = k.period
+           ORDER BY r.id DESC LIMIT 1
+         ) latest`,
+        [probes.map((p) => p.ente), probes.map((p) => p.year), probes.map((p) => p.indicator), probes.map((p) => p.period), probes.map((p) => p.periodRank)]))
+        .map((r) => [supersessionKey({ ente: r.ente_code, year: r.year, indicator: r.indicator_id, period: r.period }), r.id]));
+      const ids = (await tx.driver.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('rilevazioni', 'id'))::int AS id FROM generate_series(1, $1)", [rows.length]))
+        .map((r) => r.id).sort((a, b) => a - b);
+      const supersedes: (number | null)[] = new Array(rows.length);
+      rows.forEach((row, i) => {
+        const key = supersessionKey(row);
+        const id = ids[i] ?? 0;
+        supersedes[i] = latest.get(key) ?? null;
+        latest.set(key, id);
+      });
+      const reportedAt = meta.at.toISOString();
+      if (tx.driver.copyFrom) {
+        const lines = rows.map((r, i) => [ids[i], copyText(r.ente), r.year, r.indicator, copyText(r.period), r.periodRank, r.value, copyText(r.rawValue), copyText(r.note),
+          copyText(r.reportedBy), reportedAt, copyText(meta.channel), supersedes[i] ?? '\\N', copyText(r.requestKey), copyText(r.override?.reason), copyText(r.override?.by)].join('\t'));
+        await tx.driver.copyFrom('rilevazioni', APPEND_COLUMNS, `${lines.join('\n')}\n`);
+      } else {
+        await tx.driver.query(
+          `INSERT INTO rilevazioni (${APPEND_COLUMNS.join(', ')})
+           SELECT u.id, u.ente_code, u.year, u.indicator_id, u.period, u.period_rank, u.value, u.raw_value, u.note, u.reported_by, $14::timestamptz, $15::text, u.supersedes, u.request_key, u.override_reason, u.override_by
+           FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[], $6::int[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $16::text[])
+             AS u(id, ente_code, year, indicator_id, period, period_rank, value, raw_value, note, reported_by, supersedes, request_key, override_reason, override_by)`,
+          [ids, rows.map((r) => r.ente), rows.map((r) => r.year), rows.map((r) => r.indicator), rows.map((r) => r.period), rows.map((r) => r.periodRank),
+            rows.map((r) => r.value), rows.map((r) => r.rawValue), rows.map((r) => r.note ?? null), rows.map((r) => r.reportedBy), supersedes,
+            rows.map((r) => r.requestKey ?? null), rows.map((r) => r.override?.reason ?? null), reportedAt, meta.channel, rows.map((r) => r.override?.by ?? null)]);
+      }
+      return ids;
+    });
+  }
+
+  /** The audit row of one import of a values file (of one year): who imported it, when, through which channel, and what it stored. */
+  async auditValuesImport(ente: string, year: number, record: ValuesImportRecord, meta: WriteMeta): Promise<void> {
+    await this.audit(meta, 'values.import', ente, year, { ...record });
   }
 
   /** The value that stands for the year for each indicator: latest period, then latest report (§4). */
