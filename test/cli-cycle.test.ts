@@ -74,7 +74,7 @@ describe('two years of the cycle from the CLI, one database with two enti (embed
     const late = audit.rilevazioni.find((r: { overrideReason: string | null }) => r.overrideReason !== null);
     expect(late).toMatchObject({ value: 29, overrideReason: LATE, replaces: { value: 31, reportedBy: 'g.conti' } });
     expect(late.overrideBy).toMatch(/^controllo:/);
-    expect(audit.events.map((e: { action: string }) => e.action)).toEqual(['plan.import', 'period.close', 'period.close']);
+    expect(audit.events.map((e: { action: string }) => e.action)).toEqual(['plan.import', 'values.import', 'period.close', 'period.close']);
     const refused = await runCli(['audit', '--ente', 'CCIAA-MS', '--as', 'g.conti', '--db', db]);
     expect(refused.stderr).toMatch(/non può consultare il registro/);
     // The closed year's plan no longer changes.

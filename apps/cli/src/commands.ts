@@ -91,7 +91,10 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     run: async (args, io) => {
       const [file] = requireFiles(args, 2, 'pnpm perf values import <valori.yaml|valori.csv|valori.xlsx>');
       const { importValuesFile } = await importFiles();
-      io.out(await withContext(args, (context) => importValuesFile(file ?? '', context, { skipInvalid: args.flags.has('skip-invalid'), reason: args.options.get('motivo') })));
+      // A long import tells on stderr how far it has got (every 100.000 rows).
+      io.out(await withContext(args, (context) => importValuesFile(file ?? '', context, {
+        skipInvalid: args.flags.has('skip-invalid'), reason: args.options.get('motivo'), progress: (step) => io.err(`… ${step}`),
+      })));
     },
   },
   {
@@ -171,7 +174,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     words: ['audit'],
     usage: 'pnpm perf audit [--indicator <n>] [--year <AAAA>] [--json]',
     summary: 'il registro per l\'OIV: ogni rilevazione con chi, quando, canale, valori sostituiti e fuori termine; importazioni e chiusure',
-    help: 'Sola lettura. Per ogni rilevazione (anche sostituita): periodo, valore, il valore che ha sostituito, chi, quando, canale, nota e, per i valori fuori termine, il motivo e chi li ha accettati. Poi i periodi chiusi e gli eventi del registro: Piani importati, chiusure, bilanci e dati di genere importati.\nLo consultano OIV, controllo di gestione e dirigenti (non il personale).',
+    help: 'Sola lettura. Per ogni rilevazione (anche sostituita): periodo, valore, il valore che ha sostituito, chi, quando, canale, nota e, per i valori fuori termine, il motivo e chi li ha accettati. Poi i periodi chiusi e gli eventi del registro: Piani importati, chiusure, file di valori importati (quante rilevazioni), bilanci e dati di genere importati.\nLo consultano OIV, controllo di gestione e dirigenti (non il personale).',
     run: async (args, io) => {
       await withContext(args, async (context) => {
         const trail = await auditTrail({ indicator: indicatorOption(args) }, context);

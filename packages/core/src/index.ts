@@ -7,6 +7,7 @@ export * from './render-text.ts';
 export * from './documents.ts';
 export * from './commands/command.ts';
 export * from './commands/report.ts';
+export * from './commands/import-values.ts';
 export * from './commands/status.ts';
 export * from './commands/relazione.ts';
 export * from './commands/relazione-data.ts';

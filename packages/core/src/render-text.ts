@@ -217,12 +217,14 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'period.close': 'periodo chiuso',
   'bilancio.import': 'bilancio importato',
   'genere.import': 'dati di genere importati',
+  'values.import': 'valori importati',
 };
 
 function auditEventText(entry: AuditEntry): string {
   const label = AUDIT_ACTIONS[entry.action] ?? entry.action;
   const d = entry.details;
   const detail = entry.action === 'period.close' ? String(d.period ?? '')
+    : entry.action === 'values.import' ? `${String(d.source ?? '')}, ${formatNumber(Number(d.count ?? 0), 0)} rilevazioni${Number(d.late ?? 0) > 0 ? `, di cui ${formatNumber(Number(d.late), 0)} fuori termine` : ''}`
     : typeof d.source === 'string' ? d.source : '';
   return detail === '' ? label : `${label}: ${detail}`;
 }
@@ -245,6 +247,6 @@ export function renderAuditText(trail: AuditTrail): string {
     title, '',
     `Rilevazioni (${trail.rilevazioni.length}, di cui ${trail.rilevazioni.filter((r) => r.superseded).length} sostituite e ${late} fuori termine):`, rilevazioni, '',
     'Periodi chiusi:', periodLocksTable(trail.locks), '',
-    'Eventi (Piano, chiusure, documenti):', events,
+    'Eventi (Piano, chiusure, importazioni, documenti):', events,
   ].join('\n');
 }

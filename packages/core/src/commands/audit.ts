@@ -15,7 +15,7 @@ export interface AuditTrail {
   readonly indicator: number | undefined;
   /** Every rilevazione of the year (of one indicator when asked), superseded ones and late ones included. */
   readonly rilevazioni: AuditRilevazione[];
-  /** Plan imports, period closes and document imports of the ente and year, from the audit log. */
+  /** Plan imports, period closes, values imports and document imports of the ente and year, from the audit log. */
   readonly events: AuditEntry[];
   readonly locks: PeriodLock[];
   /** The plan's indicators, to show values with their units. */

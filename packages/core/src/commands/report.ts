@@ -1,6 +1,7 @@
-import { comparePeriods, defaultReportPeriod, formatPeriod, parseIndicatorValue, parsePeriod, parsePeriodText, PerfError, periodForm, periodRank, readPeriod, type Plan } from '@perf/model';
+import { comparePeriods, defaultReportPeriod, formatPeriod, parseIndicatorValue, parsePeriod, parsePeriodText, PerfError, periodForm, periodRank, readPeriod, type Indicator, type Period, type Plan } from '@perf/model';
 import { computeStatus } from '@perf/scoring';
-import { resolveActor, resolvePlan, writeMeta, type CommandContext, type Identity } from '../context.ts';
+import { coveringLock, type PeriodLock } from '@perf/store';
+import { resolveActor, resolvePlan, writeMeta, type Actor, type CommandContext, type Identity } from '../context.ts';
 import { lateValueOverride, yearValues } from '../locks.ts';
 import { splitArgs } from '../grammar.ts';
 import { assertCanReport } from '../permissions.ts';
@@ -40,41 +41,95 @@ export function parseReportArgs(args: readonly string[]): ReportInput {
 }
 
 /**
- * The plan a report goes to: the one of the year its period names, or the current one.
- * A well-formed period of a year with no plan is refused as outside the plan.
+ * What a report is checked against besides its plan. For one report it is read from the database just
+ * before the check (`loadReportGround`); for a file of values it is loaded once and serves every row.
  */
-async function planForReport(input: ReportInput, context: CommandContext): Promise<Plan> {
-  if (input.period === undefined) return resolvePlan(context);
-  const period = parsePeriodText(input.period);
-  try {
-    return await resolvePlan(context, period.year);
-  } catch (error) {
-    if (!(error instanceof PerfError) || error.code !== 'YEAR_UNKNOWN') throw error;
-    const plan = await resolvePlan(context);
-    throw new PerfError('PERIOD_OUTSIDE_PLAN', `Il periodo "${input.period}" è fuori dall'anno del Piano (${plan.year}): non c'è un Piano ${period.year}.`, {
-      hint: `Forma corretta: period=${periodForm(plan.year, plan.monitoring)}.`,
-    });
-  }
+export interface ReportGround {
+  /** The request keys already stored, among those asked about (a redelivery, a re-imported file). */
+  readonly delivered: ReadonlySet<string>;
+  /** The closed periods of the ente, at least those of the plan's year. */
+  readonly locks: readonly PeriodLock[];
+  /** The time a report without a period is placed by. */
+  readonly now: Date;
 }
 
-export interface SubmitOptions {
-  /** False for a preview, e.g. the echo of a chat reply before the person presses Conferma (default true). */
-  readonly store?: boolean;
+/** The ground of one report, from the database: whether its request was already stored, and its year's closed periods. */
+export async function loadReportGround(context: CommandContext, plan: Plan): Promise<ReportGround> {
+  const delivered = context.requestKey !== undefined && (await context.store.rilevazioneByRequestKey(context.requestKey)) !== undefined;
+  return {
+    delivered: new Set(delivered && context.requestKey !== undefined ? [context.requestKey] : []),
+    locks: await context.store.periodLocks({ ente: plan.ente.code, year: plan.year }),
+    now: context.clock(),
+  };
+}
+
+/** Who reports: an identity, or (for a file the controllo imports on others' behalf) one chosen in the plan the value goes to. */
+export interface Reporter {
+  readonly identity: Identity | ((plan: Plan) => Identity);
   /**
    * Who accepts a late value for a closed period, when it is not the reporter: e.g. the controllo who
    * imports a spreadsheet of values reported by their owners. Default: the reporter.
    */
   readonly overrideIdentity?: Identity | undefined;
+  /** Identifies this delivery, so that a redelivery is answered as a duplicate. */
+  readonly requestKey?: string | undefined;
+}
+
+/** A report that passed every check, ready to be stored. */
+export interface CheckedReport {
+  readonly actor: Actor;
+  readonly indicator: Indicator;
+  readonly value: number;
+  readonly period: Period;
+  readonly periodText: string;
+  /** The request key was already stored: nothing is stored again, and the period lock is not asked. */
+  readonly delivered: boolean;
+  readonly lock: PeriodLock | undefined;
+  /** The late value's reason and who accepted it, when the period is closed. */
+  readonly override: { readonly reason: string; readonly by: string } | undefined;
 }
 
 /**
- * Checks a report and computes the grade it gives; stores it unless `store` is false. A closed period
- * takes a value only with a reason accepted by the controllo (§ period lock).
+ * The plan a report goes to: the one of the year its period names, or the current one (`plans` finds
+ * them, refusing like `resolvePlan`). A well-formed period of a year with no plan is refused as
+ * outside the plan.
  */
-export async function submitReport(input: ReportInput, context: CommandContext, options: SubmitOptions = {}): Promise<ReportReply> {
-  const plan = await planForReport(input, context);
-  const actor = resolveActor(plan, context.identity);
-  const indicator = plan.indicators.find((i) => i.id === input.indicator);
+export async function planForReport(periodText: string | undefined, plans: (year?: number) => Promise<Plan>): Promise<Plan> {
+  if (periodText === undefined) return plans();
+  const period = parsePeriodText(periodText);
+  try {
+    return await plans(period.year);
+  } catch (error) {
+    if (!(error instanceof PerfError) || error.code !== 'YEAR_UNKNOWN') throw error;
+    const plan = await plans();
+    throw new PerfError('PERIOD_OUTSIDE_PLAN', `Il periodo "${periodText}" è fuori dall'anno del Piano (${plan.year}): non c'è un Piano ${period.year}.`, {
+      hint: `Forma corretta: period=${periodForm(plan.year, plan.monitoring)}.`,
+    });
+  }
+}
+
+/** The plan's indicators by id, built once per plan (a file of values looks one up per row). */
+const indicatorIndex = new WeakMap<Plan, Map<number, Indicator>>();
+
+export function findIndicator(plan: Plan, id: number): Indicator | undefined {
+  let index = indicatorIndex.get(plan);
+  if (index === undefined) {
+    index = new Map(plan.indicators.map((i) => [i.id, i]));
+    indicatorIndex.set(plan, index);
+  }
+  return index.get(id);
+}
+
+/**
+ * Every check of a report to `plan` (see `planForReport`), in the order a person reads the refusals:
+ * who reports, the indicator, the permission (§5), the value for the indicator's direction, the
+ * period, then (unless the request was already stored) the period lock with its reason and its
+ * authoriser. Throws the Italian PerfError of the first check that fails. Reads nothing: what it
+ * needs besides the plan is in `ground`, so one report and a file of a million share it.
+ */
+export function checkReport(input: ReportInput, plan: Plan, reporter: Reporter, ground: ReportGround): CheckedReport {
+  const actor = resolveActor(plan, typeof reporter.identity === 'function' ? reporter.identity(plan) : reporter.identity);
+  const indicator = findIndicator(plan, input.indicator);
   if (!indicator) {
     throw new PerfError('INDICATOR_UNKNOWN', `L'indicatore ${input.indicator} non esiste nel Piano ${plan.ente.code} ${plan.year}.`, {
       hint: `Indicatori del Piano: ${shortList(plan.indicators.map((i) => i.id))}. Forma corretta: ${REPORT_FORM}`,
@@ -82,14 +137,28 @@ export async function submitReport(input: ReportInput, context: CommandContext, 
   }
   assertCanReport(plan, actor, indicator);
   const value = parseIndicatorValue(input.rawValue, indicator.direction);
-  const period = input.period === undefined ? defaultReportPeriod(plan, context.clock()) : parsePeriod(input.period, plan);
+  const period = input.period === undefined ? defaultReportPeriod(plan, ground.now) : parsePeriod(input.period, plan);
   const periodText = formatPeriod(period);
   // A request already stored (a redelivery, a re-imported file) is answered as a duplicate even once its period is closed.
-  const delivered = context.requestKey === undefined ? undefined : await context.store.rilevazioneByRequestKey(context.requestKey);
-  const lock = delivered ? undefined : await context.store.lockCovering(plan.ente.code, plan.year, periodText);
-  const authoriser = options.overrideIdentity === undefined ? actor : resolveActor(plan, options.overrideIdentity);
+  const delivered = reporter.requestKey !== undefined && ground.delivered.has(reporter.requestKey);
+  const lock = delivered ? undefined : coveringLock(ground.locks, plan.year, periodText);
+  const authoriser = reporter.overrideIdentity === undefined ? actor : resolveActor(plan, reporter.overrideIdentity);
   const override = lateValueOverride(lock, input.reason, authoriser, periodText);
+  return { actor, indicator, value, period, periodText, delivered, lock, override };
+}
 
+export interface SubmitOptions {
+  /** False for a preview, e.g. the echo of a chat reply before the person presses Conferma (default true). */
+  readonly store?: boolean;
+}
+
+/**
+ * Checks a report and computes the grade it gives; stores it unless `store` is false. A closed period
+ * takes a value only with a reason accepted by the controllo (§ period lock).
+ */
+export async function submitReport(input: ReportInput, context: CommandContext, options: SubmitOptions = {}): Promise<ReportReply> {
+  const plan = await planForReport(input.period, (year) => resolvePlan(context, year));
+  const { actor, indicator, value, period, periodText, delivered, lock, override } = checkReport(input, plan, { identity: context.identity, requestKey: context.requestKey }, await loadReportGround(context, plan));
   const latest = await yearValues(context.store, plan);
   const current = latest.get(indicator.id);
   const standsForYear = current === undefined || comparePeriods(period, readPeriod(current.period)) >= 0;
@@ -114,7 +183,7 @@ export async function submitReport(input: ReportInput, context: CommandContext, 
     kind: 'report', plan: planLabel(plan), indicator, value: stored?.value ?? value, period: stored?.period ?? periodText, note: input.note,
     grade: indicatorStatus, standsForYear, objective: { id: objective.id, title: objective.title, score: objective.score, percent: objective.percent, band: objective.band },
     overall: status.overall, stored, superseded, duplicate,
-    override, reasonIgnored: delivered === undefined && lock === undefined && input.reason !== undefined,
+    override, reasonIgnored: !delivered && lock === undefined && input.reason !== undefined,
   };
 }
 

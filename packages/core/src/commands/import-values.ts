@@ -1,0 +1,190 @@
+import { PerfError, periodRank, type Plan } from '@perf/model';
+import type { BulkRilevazione, Store } from '@perf/store';
+import { resolveActor, resolvePlan, type Actor, type CommandContext, type Identity } from '../context.ts';
+import { checkReport, findIndicator, planForReport, type ReportGround } from './report.ts';
+
+/** One value to import, from a YAML entry or a spreadsheet row; `where` names it in messages. */
+export interface ValueRow {
+  readonly where: string;
+  /** Identifies the row within its file (`r12` for row 12, `3` for the fourth YAML entry), for its request key. */
+  readonly key: string;
+  readonly indicator: number;
+  readonly value: string;
+  readonly period: string | undefined;
+  readonly note: string | undefined;
+  readonly by: string | undefined;
+}
+
+/** A row of a file, or a row that could not even be read (naming its place and why). */
+export type ValueItem = ValueRow | { readonly problem: string };
+
+/** A file of values, read row by row while it is imported. */
+export interface ValuesSource {
+  /** The file's name, for messages and the audit log. */
+  readonly name: string;
+  /** Identifies the file's content: a re-import of the same file stores nothing twice. */
+  readonly digest: string;
+  readonly ente: string;
+  readonly items: Iterable<ValueItem>;
+}
+
+export interface ValuesImportOptions {
+  /** Store the good rows and report the bad ones, instead of storing nothing. */
+  readonly skipInvalid?: boolean;
+  /** `--motivo`: the reason for values of closed periods (accepted only from the controllo). */
+  readonly reason?: string | undefined;
+  /** Told how far a long import has got (e.g. on stderr). */
+  readonly progress?: ((step: string) => void) | undefined;
+}
+
+/** Rows stored by one INSERT: large enough that the per-statement cost vanishes, small enough to keep memory flat. */
+export const APPEND_BATCH = 20_000;
+const PROGRESS_EVERY = 100_000;
+
+const requestKeyPrefix = (digest: string) => `values:${digest}:`;
+
+/**
+ * The request key of a file's row. Digits are padded so that a file's keys grow in the order of its
+ * rows (the unique index then takes them at its right end); keys stored before the padding
+ * (`values:<digest>:r12`) read back to the same key.
+ */
+export function valueRequestKey(digest: string, rowKey: string): string {
+  return `${requestKeyPrefix(digest)}${rowKey.replace(/\d+$/, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(9, '0'))}`;
+}
+
+
+/**
+ * Who reports a row: the controllo imports on behalf of the row's person (default: the indicator's
+ * owner); anyone else imports only as themselves.
+ */
+function rowIdentity(row: ValueRow, importer: Actor, identity: Identity): Identity | ((plan: Plan) => Identity) {
+  if (importer.role !== 'controllo' || identity.kind !== 'operator') {
+    if (row.by !== undefined && row.by !== importer.id) {
+      throw new PerfError('PERMISSION_DENIED', `${importer.name} non può importare valori a nome di ${row.by}: solo il controllo di gestione importa valori per conto di altri.`, { hint: 'Lascia vuota la colonna persona, oppure fai importare il file al controllo di gestione.' });
+    }
+    return identity;
+  }
+  return (plan) => ({ ...identity, personId: row.by ?? findIndicator(plan, row.indicator)?.owner ?? identity.personId });
+}
+
+/**
+ * The ground of a file's checks, loaded once inside the import's transaction: the ente's period locks
+ * and the request keys of this file already stored.
+ */
+async function loadGround(store: Store, ente: string, digest: string, now: Date): Promise<ReportGround> {
+  const prefix = requestKeyPrefix(digest);
+  const stored = (await store.requestKeysWithPrefix(prefix)).map((key) => valueRequestKey(digest, key.slice(prefix.length)));
+  return { delivered: new Set(stored), locks: await store.periodLocks({ ente }), now };
+}
+
+/**
+ * The plan of each period written in a file (`planForReport`), found once per distinct text: a file
+ * names a handful of periods, in a million rows. A refusal is kept and given to every row that asks.
+ */
+function planFinder(context: CommandContext): (periodText: string | undefined) => Promise<Plan> | Plan {
+  const plans = new Map<number | undefined, Promise<Plan>>();
+  const byText = new Map<string | undefined, Plan | PerfError>();
+  const resolve = (year?: number) => {
+    let plan = plans.get(year);
+    if (plan === undefined) {
+      plan = resolvePlan(context, year);
+      plans.set(year, plan);
+    }
+    return plan;
+  };
+  return (periodText) => {
+    const known = byText.get(periodText);
+    if (known instanceof PerfError) throw known;
+    if (known !== undefined) return known;
+    return planForReport(periodText, resolve).then((plan) => {
+      byText.set(periodText, plan);
+      return plan;
+    }, (error: unknown) => {
+      if (error instanceof PerfError) byText.set(periodText, error);
+      throw error;
+    });
+  };
+}
+
+const count = (n: number) => n.toLocaleString('it-IT');
+
+/**
+ * Stores a file of values in one transaction. Each row passes the checks of a report (`checkReport`)
+ * against data loaded once, as its `persona` (default: the indicator's owner) when the controllo
+ * imports, otherwise as the importer; the rows go to the store in large batches, and the audit log
+ * gets one row for the import. Any bad row stores nothing, unless `skipInvalid`. Request keys make a
+ * re-import of the same file store nothing twice.
+ */
+export async function importValues(source: ValuesSource, context: CommandContext, options: ValuesImportOptions = {}): Promise<string> {
+  const enteContext: CommandContext = { ...context, ente: source.ente };
+  const current = await resolvePlan(enteContext);
+  const ente = current.ente.code;
+  const importer = resolveActor(current, context.identity);
+  const meta = { actor: importer.id, channel: context.channel, at: context.clock() };
+  const years = (await context.store.listPlans()).filter((p) => p.ente === ente).map((p) => p.year);
+  const problems: string[] = [];
+  let added = 0;
+  let duplicates = 0;
+  let late = 0;
+  let read = 0;
+  await context.store.transaction(async (tx) => {
+    await tx.holdYearsForAppend(ente, years);
+    const ground = await loadGround(tx, ente, source.digest, meta.at);
+    const planOf = planFinder({ ...enteContext, store: tx, clock: () => meta.at });
+    const imported = new Map<number, { count: number; firstId: number; lastId: number; late: number }>();
+    let batch: BulkRilevazione[] = [];
+    const flush = async () => {
+      const ids = await tx.appendRilevazioni(batch, meta);
+      batch.forEach((row, i) => {
+        const id = ids[i] ?? 0;
+        const year = imported.get(row.year) ?? { count: 0, firstId: id, lastId: id, late: 0 };
+        imported.set(row.year, { count: year.count + 1, firstId: Math.min(year.firstId, id), lastId: Math.max(year.lastId, id), late: year.late + (row.override ? 1 : 0) });
+      });
+      batch = [];
+    };
+    for (const item of source.items) {
+      if (read > 0 && read % PROGRESS_EVERY === 0) options.progress?.(`${count(read)} righe lette, ${count(added)} da registrare`);
+      read++;
+      if ('problem' in item) {
+        problems.push(item.problem);
+        continue;
+      }
+      try {
+        const requestKey = valueRequestKey(source.digest, item.key);
+        const found = planOf(item.period);
+        const plan = found instanceof Promise ? await found : found;
+        const checked = checkReport({ indicator: item.indicator, rawValue: item.value, period: item.period, note: item.note, reason: options.reason }, plan,
+          { identity: rowIdentity(item, importer, context.identity), overrideIdentity: context.identity, requestKey }, ground);
+        if (checked.delivered) {
+          duplicates++;
+          continue;
+        }
+        added++;
+        if (checked.override) late++;
+        // Once a row is refused nothing will be stored (unless skipInvalid): the rest is only checked.
+        if (problems.length > 0 && !options.skipInvalid) continue;
+        batch.push({
+          ente, year: plan.year, indicator: checked.indicator.id, period: checked.periodText, periodRank: periodRank(checked.period),
+          value: checked.value, rawValue: item.value, note: item.note, requestKey, override: checked.override, reportedBy: checked.actor.id,
+        });
+        if (batch.length >= APPEND_BATCH) await flush();
+      } catch (error) {
+        if (!(error instanceof PerfError)) throw error;
+        problems.push(`${item.where} (indicatore ${item.indicator}): ${error.message}`);
+      }
+    }
+    if (problems.length > 0 && !options.skipInvalid) {
+      throw new PerfError('VALUES_INVALID', `Il file dei valori "${source.name}" contiene ${problems.length} ${problems.length === 1 ? 'valore non valido' : 'valori non validi'}; nulla è stato registrato.`, {
+        details: problems, hint: 'Correggi le righe indicate e reimporta il file, oppure usa --skip-invalid per registrare le righe valide e scartare le altre.',
+      });
+    }
+    await flush();
+    for (const [year, record] of [...imported].sort(([a], [b]) => a - b)) {
+      await tx.auditValuesImport(ente, year, { source: source.name, digest: source.digest, ...record }, meta);
+    }
+  });
+  if (read >= PROGRESS_EVERY) options.progress?.(`${count(read)} righe lette, ${count(added)} registrate`);
+  const lines = [`Valori ${source.ente} da ${source.name}: ${added} registrati${late > 0 ? ` (${late} fuori termine, con motivo)` : ''}${duplicates > 0 ? `, ${duplicates} già presenti (file già importato)` : ''}.`];
+  if (problems.length > 0) lines.push(`Righe scartate (${problems.length}):`, ...problems.map((p) => `  - ${p}`));
+  return lines.join('\n');
+}
