@@ -15,7 +15,8 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   try {
     const env = readDiscordEnv();
-    store = await openStore(env.db);
+    // A server: the embedded engine on its own thread keeps the gateway and the interactions answered.
+    store = await openStore(env.db, { embeddedThread: 'worker' });
     bot = createDiscordBot({
       store, token: env.token, applicationId: env.applicationId, apiUrl: env.apiUrl, clock: env.clock,
       summaryChannel: env.summaryChannel, guildId: env.guildId, reminderDays: env.reminderDays, log,

@@ -25,7 +25,8 @@ export const PEOPLE = {
 /** A fresh embedded database with the example plan (and, optionally, its 2012 values). */
 export async function exampleStore(withValues: boolean): Promise<{ store: Store; dir: string }> {
   const dir = await freshEmbeddedDir();
-  const store = await openStore(dir);
+  // As `pnpm discord` opens it: the embedded engine on a worker thread.
+  const store = await openStore(dir, { embeddedThread: 'worker' });
   const context: CommandContext = {
     store, channel: 'cli', clock: () => new Date('2012-01-10T09:00:00+01:00'), identity: { kind: 'operator', operatorName: 'controllo:test' },
   };

@@ -26,8 +26,6 @@ export interface SlackAppOptions {
   readonly checkIntervalMinutes?: number | undefined;
   readonly logger?: Logger | undefined;
   readonly logLevel?: LogLevel | undefined;
-  /** How long a slash command may work before answering through response_url instead (default 2500 ms). */
-  readonly answerBudgetMs?: number | undefined;
 }
 
 export interface SlackApp {
@@ -67,7 +65,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   const logger = app.logger;
-  const tasks = new Tasks(logger);
+  const tasks = new Tasks();
   const runtime: SlackRuntime = {
     store: options.store,
     clock: options.clock ?? (() => new Date()),
@@ -76,7 +74,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     tasks,
     summaryChannel: options.summaryChannel,
     reminderDays: options.reminderDays ?? DEFAULT_REMINDER_DAYS,
-    answerBudgetMs: options.answerBudgetMs ?? 2_500,
   };
   const scheduler = new CycleScheduler(runtime, (options.checkIntervalMinutes ?? DEFAULT_CHECK_INTERVAL_MINUTES) * 60_000);
 

@@ -17,7 +17,8 @@ function startupError(error: unknown, apiUrl: string | undefined): unknown {
 
 async function main(): Promise<void> {
   const env = readSlackEnv();
-  const store: Store = await openStore(env.db);
+  // A server: the embedded engine on its own thread keeps Slack's requests acknowledged at once.
+  const store: Store = await openStore(env.db, { embeddedThread: 'worker' });
   let slack: SlackApp | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {

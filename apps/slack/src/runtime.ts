@@ -11,8 +11,6 @@ export interface SlackRuntime {
   readonly tasks: Tasks;
   readonly summaryChannel: string | undefined;
   readonly reminderDays: number;
-  /** How long a slash command may work before it acknowledges and answers through response_url. */
-  readonly answerBudgetMs: number;
 }
 
 /** The command core's context for one Slack user; `requestKey` makes a redelivery harmless. */
@@ -27,18 +25,11 @@ export function commandContext(runtime: SlackRuntime, userId: string, requestKey
 export class Tasks {
   private readonly pending = new Set<Promise<unknown>>();
 
-  constructor(private readonly logger: Logger) {}
-
   track<T>(promise: Promise<T>): Promise<T> {
     this.pending.add(promise);
     const forget = () => this.pending.delete(promise);
     promise.then(forget, forget);
     return promise;
-  }
-
-  /** Runs work after the request was acknowledged; a failure is logged, never lost silently. */
-  background(what: string, work: () => Promise<void>): void {
-    this.track(work().catch((error: unknown) => this.logger.error(`perf: ${what} non riuscito: ${(error as Error).stack ?? String(error)}`)));
   }
 
   async idle(): Promise<void> {

@@ -4,7 +4,7 @@ import { commandContext, type SlackRuntime } from './runtime.ts';
 
 /**
  * The quick part of `relazione`: which plan, and whether this person may have it. It runs before
- * the acknowledgement, so that a refusal is the immediate answer.
+ * the rendering, so that a refusal is answered at once.
  */
 export function checkRelazione(runtime: SlackRuntime, userId: string, input: RelazioneInput): Promise<Plan> {
   return authorizeRelazione(input, commandContext(runtime, userId));

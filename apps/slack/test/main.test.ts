@@ -1,17 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PerfError } from '@perf/model';
 import { openStore } from '@perf/store';
 import { readSlackEnv } from '../src/env.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { exampleDatabaseDir, USERS } from './support/harness.ts';
+import { startMain, waitHealthy } from './support/process.ts';
 import { postToSlackApp, SIGNING_SECRET, slashCommandBody } from './support/slack-requests.ts';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('environment', () => {
   it('names each missing or invalid variable in one Italian message', () => {
@@ -56,26 +53,6 @@ describe('manifest.yml', () => {
   });
 });
 
-/** The process `pnpm slack` runs, started directly so that SIGTERM reaches it (pnpm does not wait for its child). */
-function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SLACK_|PERF_|PORT$)/.test(key)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/slack/src/main.ts'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('porta');
-  return address.port;
-}
-
 const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
@@ -83,7 +60,7 @@ afterEach(() => {
 
 describe('pnpm slack (whole process)', () => {
   it('refuses to start without its variables, naming each one, with exit status 1', async () => {
-    const main = startMain({});
+    const main = await startMain({});
     running.push(main.child);
     expect(await main.exited).toBe(1);
     expect(main.output()).toContain('mancano le variabili d\'ambiente SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN');
@@ -92,28 +69,23 @@ describe('pnpm slack (whole process)', () => {
   it('starts with PERF_DB and PERF_NOW, answers /healthz and /perf, posts the closed quarter\'s summary, and stops on SIGTERM', async () => {
     const fake = await FakeSlack.start();
     const dir = await exampleDatabaseDir();
-    const port = await freePort();
     try {
-      const main = startMain({
-        SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-perf-test', PORT: String(port), HOST: '127.0.0.1', PERF_DB: dir,
+      const main = await startMain({
+        SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-perf-test', PERF_DB: dir,
         SLACK_API_URL: fake.apiUrl, PERF_SUMMARY_CHANNEL: 'C0RIEPILOGHI', PERF_NOW: '2012-07-02T09:00:00+02:00',
       });
       running.push(main.child);
-      const deadline = Date.now() + 45_000;
-      let healthy = false;
-      while (!healthy) {
-        if (main.child.exitCode !== null) throw new Error(`L'app si è fermata: ${main.output()}`);
-        if (Date.now() > deadline) throw new Error(`/healthz non risponde: ${main.output()}`);
-        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
-        if (!healthy) await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      await waitHealthy(main);
+      const port = main.port;
       expect(fake.callsTo('auth.test')).toHaveLength(1);
       const summary = await fake.waitFor('chat.postMessage', (c) => c.body.channel === 'C0RIEPILOGHI');
       expect(String(summary.body.text)).toContain('Riepilogo del secondo trimestre 2012');
 
-      const answer = await postToSlackApp(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: 'status', userId: USERS.rossi, responseUrl: fake.responseUrl() }), 'application/x-www-form-urlencoded');
-      expect(answer.status).toBe(200);
-      expect(answer.json<{ text: string }>().text).toContain("Performance complessiva dell'ente: 🟢 94% raggiunto");
+      const responseUrl = fake.responseUrl();
+      const acknowledgement = await postToSlackApp(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: 'status', userId: USERS.rossi, responseUrl }), 'application/x-www-form-urlencoded');
+      expect(acknowledgement.status).toBe(200);
+      const answer = await fake.waitFor('response_url', (c) => c.path === new URL(responseUrl).pathname);
+      expect(String(answer.body.text)).toContain("Performance complessiva dell'ente: 🟢 94% raggiunto");
       const forged = await postToSlackApp(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: 'report 12 value=1', userId: USERS.conti, responseUrl: fake.responseUrl() }), 'application/x-www-form-urlencoded', { secret: 'sbagliato' });
       expect(forged.status).toBe(401);
 

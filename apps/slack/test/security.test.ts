@@ -31,6 +31,7 @@ describe('request signatures', () => {
     // The same request correctly signed goes through: the refusals above were the signatures' doing.
     const signed = await postToSlackApp(harness.url, body, form);
     expect(signed.status).toBe(200);
+    await harness.slack.idle();
     expect(await harness.rilevazioni()).toBe(count + 1);
   });
 

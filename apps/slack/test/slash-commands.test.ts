@@ -5,6 +5,7 @@ import { parsePlan } from '@perf/model';
 import { openStore } from '@perf/store';
 import { freshPostgresUrl } from '../../../test/support/databases.ts';
 import { blocksText, EXAMPLE_DIR, exampleDatabaseDir, Harness, loadExample, USERS } from './support/harness.ts';
+import { postToSlackApp, slashCommandBody } from './support/slack-requests.ts';
 
 interface SlashAnswer {
   response_type?: string;
@@ -35,6 +36,17 @@ describe('/perf report', () => {
     expect(after).toHaveLength(before.length + 1);
     const stored = after.find((r) => !before.some((b) => b.id === r.id));
     expect(stored).toMatchObject({ value: 23, period: '2012-Q4', channel: 'slack', reportedBy: 'g.conti', superseded: false });
+  });
+
+  it('is acknowledged with an empty 200, then answered through response_url once stored', async () => {
+    harness = await Harness.start();
+    const responseUrl = harness.fake.responseUrl();
+    const acknowledgement = await postToSlackApp(harness.url, slashCommandBody({ text: 'report 12 value=23', userId: USERS.conti, responseUrl }), 'application/x-www-form-urlencoded');
+    expect([acknowledgement.status, acknowledgement.text]).toEqual([200, '']);
+    const answer = await harness.fake.firstPostTo(responseUrl);
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('Registrato: indicatore 12') });
+    const stored = (await harness.history(12)).filter((r) => r.channel === 'slack');
+    expect(stored.map((r) => r.value)).toEqual([23]);
   });
 
   it('works the same on PostgreSQL', async () => {

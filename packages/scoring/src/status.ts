@@ -62,6 +62,22 @@ export function summarize(grades: readonly Grade[]): Summary {
   return { total, green: count('green'), yellow: count('yellow'), red: count('red'), unscored: { count: grades.length - total } };
 }
 
+interface WeightedChild {
+  readonly parent: string;
+  readonly score: number | null;
+  readonly weight: number;
+}
+
+function groupBy(children: readonly WeightedChild[]): Map<string, WeightedChild[]> {
+  const groups = new Map<string, WeightedChild[]>();
+  for (const child of children) {
+    const group = groups.get(child.parent);
+    if (group) group.push(child);
+    else groups.set(child.parent, [child]);
+  }
+  return groups;
+}
+
 /** Scores the whole plan from the latest value of each indicator (§3). Pure. */
 export function computeStatus(plan: Plan, latest: ReadonlyMap<number, LatestValue>): StatusReport {
   const indicators: IndicatorStatus[] = plan.indicators.map((indicator) => {
@@ -72,19 +88,17 @@ export function computeStatus(plan: Plan, latest: ReadonlyMap<number, LatestValu
       value: reported?.value ?? null, period: reported?.period ?? null, ...gradeOf(score),
     };
   });
-  const indicatorChildren = (objectiveId: string) =>
-    plan.indicators.flatMap((indicator, index) =>
-      indicator.objective === objectiveId ? [{ score: indicators[index]?.score ?? null, weight: indicator.weight }] : []);
-
+  // Children grouped once: a plan's tree is walked in linear time, whatever its size.
+  const indicatorChildren = groupBy(plan.indicators.map((indicator, index) => ({ parent: indicator.objective, score: indicators[index]?.score ?? null, weight: indicator.weight })));
   const operational: OperationalStatus[] = plan.operational_objectives.map((objective) => ({
     id: objective.id, strategic: objective.strategic, area: objective.area, title: objective.title,
-    ...gradeOf(weightedMean(indicatorChildren(objective.id))),
+    ...gradeOf(weightedMean(indicatorChildren.get(objective.id) ?? [])),
   }));
-  const strategic: StrategicStatus[] = plan.strategic_objectives.map((objective) => {
-    const operationalChildren = plan.operational_objectives.flatMap((child, index) =>
-      child.strategic === objective.id ? [{ score: operational[index]?.score ?? null, weight: child.weight }] : []);
-    return { id: objective.id, title: objective.title, ...gradeOf(weightedMean([...indicatorChildren(objective.id), ...operationalChildren])) };
-  });
+  const operationalChildren = groupBy(plan.operational_objectives.map((child, index) => ({ parent: child.strategic, score: operational[index]?.score ?? null, weight: child.weight })));
+  const strategic: StrategicStatus[] = plan.strategic_objectives.map((objective) => ({
+    id: objective.id, title: objective.title,
+    ...gradeOf(weightedMean([...indicatorChildren.get(objective.id) ?? [], ...operationalChildren.get(objective.id) ?? []])),
+  }));
 
   const objectiveScores = new Map<string, number | null>([
     ...strategic.map((s) => [s.id, s.score] as const),

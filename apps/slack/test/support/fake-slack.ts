@@ -5,10 +5,14 @@ import type { AddressInfo } from 'node:net';
 export interface SlackCall {
   /** `chat.postMessage`, …, `upload` (the upload URL) or `response_url`. */
   readonly method: string;
+  /** The path called, e.g. `/response/7` (which response_url was answered). */
+  readonly path: string;
   readonly body: Record<string, unknown>;
   /** Bytes of an upload (the file's content). */
   readonly bytes: Buffer | undefined;
   readonly authorization: string | undefined;
+  /** When the call arrived (`performance.now()` of this process), for latency measurements. */
+  readonly receivedAt: number;
   /** What the fake answered. */
   response?: unknown;
 }
@@ -60,6 +64,7 @@ async function parseBody(raw: Buffer, contentType: string): Promise<{ body: Reco
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   private sequence = 0;
+  private readonly waiting = new Map<string, (call: SlackCall) => void>();
 
   private constructor(private readonly server: Server, readonly url: string) {}
 
@@ -92,6 +97,19 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Resolves with the first post to a response_url (already made, or the next one). */
+  firstPostTo(responseUrl: string): Promise<SlackCall> {
+    const made = this.postsTo(responseUrl)[0];
+    if (made) return Promise.resolve(made);
+    return new Promise((resolve) => this.waiting.set(new URL(responseUrl).pathname, resolve));
+  }
+
+  /** What the app posted to one response_url, in order. */
+  postsTo(responseUrl: string): SlackCall[] {
+    const path = new URL(responseUrl).pathname;
+    return this.calls.filter((c) => c.method === 'response_url' && c.path === path);
+  }
+
   /** Waits for a call matching `predicate` (polling; bounded). */
   async waitFor(method: string, predicate: (call: SlackCall) => boolean = () => true, timeoutMs = 15_000): Promise<SlackCall> {
     const deadline = Date.now() + timeoutMs;
@@ -117,12 +135,17 @@ export class FakeSlack {
   }
 
   private async handle(request: IncomingMessage): Promise<unknown> {
+    const receivedAt = performance.now();
     const path = new URL(request.url ?? '/', this.url).pathname;
     const { body, bytes } = await parseBody(await readBody(request), request.headers['content-type'] ?? '');
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/upload/') ? 'upload' : path.startsWith('/response/') ? 'response_url' : path;
-    const call: SlackCall = { method, body, bytes, authorization: request.headers.authorization };
+    const call: SlackCall = { method, path, body, bytes, authorization: request.headers.authorization, receivedAt };
     call.response = this.answer(method, body, bytes);
     this.calls.push(call);
+    if (method === 'response_url') {
+      this.waiting.get(path)?.(call);
+      this.waiting.delete(path);
+    }
     return call.response;
   }
 

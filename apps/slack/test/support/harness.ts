@@ -79,7 +79,8 @@ export class Harness {
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const fake = options.fake ?? (await FakeSlack.start());
     const createdDir = options.store === undefined && options.dbDir === undefined ? await exampleDatabaseDir() : undefined;
-    const store = options.store ?? (await openStore(options.dbDir ?? createdDir));
+    // As `pnpm slack` opens it: the embedded engine on a worker thread.
+    const store = options.store ?? (await openStore(options.dbDir ?? createdDir, { embeddedThread: 'worker' }));
     const now = new Date(options.now ?? DEFAULT_NOW);
     const slack = createSlackApp({
       store, signingSecret: SIGNING_SECRET, token: 'xoxb-perf-test', apiUrl: fake.apiUrl, clock: () => new Date(now.getTime()),
@@ -93,13 +94,24 @@ export class Harness {
     });
   }
 
-  /** `/perf <text>` from a user; resolves with Slack's view of the HTTP answer. */
+  /**
+   * `/perf <text>` from a user; resolves with the answer the person sees: the app acknowledges with
+   * an empty 200 and answers through response_url, so this waits until the request is fully handled.
+   * A refusal of the request itself (e.g. 401) is returned as it is.
+   */
   async command(text: string, userId: string, options: CommandOptions = {}): Promise<SlackResponse> {
+    const responseUrl = options.responseUrl ?? this.fake.responseUrl();
     const body = slashCommandBody({
-      text, userId, responseUrl: options.responseUrl ?? this.fake.responseUrl(),
+      text, userId, responseUrl,
       ...(options.triggerId ? { triggerId: options.triggerId } : {}), ...(options.channelId ? { channelId: options.channelId } : {}),
     });
-    return postToSlackApp(this.url, body, 'application/x-www-form-urlencoded', options);
+    const acknowledgement = await postToSlackApp(this.url, body, 'application/x-www-form-urlencoded', options);
+    if (acknowledgement.status !== 200) return acknowledgement;
+    await this.slack.idle();
+    const answer = this.fake.postsTo(responseUrl)[0];
+    if (answer === undefined) return acknowledgement;
+    const answerText = JSON.stringify(answer.body);
+    return { status: acknowledgement.status, text: answerText, json: <T>() => JSON.parse(answerText) as T };
   }
 
   interact(payload: Record<string, unknown>, options: SendOptions = {}): Promise<SlackResponse> {
