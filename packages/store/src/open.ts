@@ -18,6 +18,12 @@ export interface OpenOptions {
    * that reads a few pages (the CLI) asks for less; long-lived servers keep the default.
    */
   readonly sharedBuffersMb?: number;
+  /**
+   * Where the embedded engine runs: on the calling thread (the default, quickest to open: the CLI), or
+   * on a worker thread (long-lived servers: PGlite computes synchronously, and on the main thread it
+   * would hold up the HTTP requests that arrive while a report is being stored).
+   */
+  readonly embeddedThread?: 'main' | 'worker';
 }
 
 export function isPostgresUrl(location: string): boolean {
@@ -43,8 +49,13 @@ export async function openStore(location: string = DEFAULT_DB_LOCATION, options:
     await migrate(driver);
     return new Store(driver, 'postgres');
   }
+  const openEmbedded = async (dataDir: string | undefined): Promise<SqlDriver> => {
+    if (options.embeddedThread !== 'worker') return openPglite(dataDir, options);
+    const { openPgliteOnWorker } = await import('./pglite-thread-driver.ts');
+    return openPgliteOnWorker(dataDir, options);
+  };
   if (location === 'memory:') {
-    const driver = await openPglite(undefined, options);
+    const driver = await openEmbedded(undefined);
     await migrate(driver);
     return new Store(driver, 'embedded');
   }
@@ -56,7 +67,7 @@ export async function openStore(location: string = DEFAULT_DB_LOCATION, options:
   }
   const release = await acquireDirectoryLock(join(directory, 'perf.lock'), options.lockWaitMs ?? 10_000);
   try {
-    const driver = await openPglite(join(directory, 'pgdata'), options);
+    const driver = await openEmbedded(join(directory, 'pgdata'));
     await migrate(driver);
     return new Store(driver, 'embedded', release);
   } catch (error) {

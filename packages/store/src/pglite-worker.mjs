@@ -67,6 +67,9 @@ async function handle(message) {
     case 'exec':
       await target.exec(message.sql);
       return {};
+    case 'copy':
+      await target.query(`COPY ${message.table} (${message.columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([message.text]) });
+      return {};
     case 'begin':
       return { tx: await begin(db) };
     case 'commit':
