@@ -38,17 +38,27 @@ export function writeMeta(context: CommandContext, actor: Actor): WriteMeta {
   return { actor: actor.id, channel: context.channel, at: context.clock() };
 }
 
+/** The plan's people as actors, by id, built once per plan: a file of values resolves a person per row. */
+const actorsByPlan = new WeakMap<Plan, Map<string, Actor>>();
+
+function personActor(plan: Plan, id: string): Actor | undefined {
+  let actors = actorsByPlan.get(plan);
+  if (actors === undefined) {
+    actors = new Map(plan.people.map((person) => [person.id, { id: person.id, name: person.name, role: person.role, person }]));
+    actorsByPlan.set(plan, actors);
+  }
+  return actors.get(id);
+}
+
 /** Finds the actor in a plan; refuses chat users and `--as` ids that are not among its people. */
 export function resolveActor(plan: Plan, identity: Identity): Actor {
   if (identity.kind === 'operator') {
     if (identity.personId === undefined) return { id: identity.operatorName, name: 'Controllo di gestione', role: 'controllo', person: undefined };
-    const person = plan.people.find((p) => p.id === identity.personId);
-    if (!person) {
-      throw new PerfError('PERSON_UNKNOWN', `Persona "${identity.personId}" sconosciuta nel Piano ${plan.ente.code} ${plan.year}.`, {
-        hint: `Forma corretta: --as <id persona>, con uno di: ${plan.people.map((p) => p.id).join(', ')}.`,
-      });
-    }
-    return { id: person.id, name: person.name, role: person.role, person };
+    const actor = personActor(plan, identity.personId);
+    if (actor !== undefined) return actor;
+    throw new PerfError('PERSON_UNKNOWN', `Persona "${identity.personId}" sconosciuta nel Piano ${plan.ente.code} ${plan.year}.`, {
+      hint: `Forma corretta: --as <id persona>, con uno di: ${plan.people.map((p) => p.id).join(', ')}.`,
+    });
   }
   const person = plan.people.find((p) => p[identity.app] === identity.userId);
   if (!person) {

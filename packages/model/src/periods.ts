@@ -32,31 +32,41 @@ export function formatPeriod(period: Period): string {
 
 const GENERIC_FORM = 'Forma corretta: period=AAAA-Q1 … AAAA-Q4 (trimestri), AAAA-4M1 … AAAA-4M3 (quadrimestri) oppure AAAA (anno), ad esempio period=2012-Q4.';
 
-/** Parses `2012`, `2012-Q3` or `2012-4M2` on its own: the form and the range of the index. */
-export function parsePeriodText(text: string, form = GENERIC_FORM): Period {
+/** The period a text names (`2012`, `2012-Q3`, `2012-4M2`), or why it names none (a refusal without its hint). */
+function readPeriodText(text: string): Period | string {
   const match = PERIOD_PATTERN.exec(text.trim());
-  if (!match) throw new PerfError('PERIOD_INVALID', `Periodo "${text}" non valido.`, { hint: form });
+  if (!match) return `Periodo "${text}" non valido.`;
   const year = Number(match[1]);
   const kind = match[2] === undefined ? 'Y' : (match[2].toUpperCase() as 'Q' | '4M');
   const index = match[3] === undefined ? 0 : Number(match[3]);
   if (kind !== 'Y') {
     const max = kind === 'Q' ? 4 : 3;
-    if (index < 1 || index > max) {
-      throw new PerfError('PERIOD_INVALID', `Periodo "${text}" non valido: ${kind === 'Q' ? 'i trimestri vanno da Q1 a Q4' : 'i quadrimestri vanno da 4M1 a 4M3'}.`, { hint: form });
-    }
+    if (index < 1 || index > max) return `Periodo "${text}" non valido: ${kind === 'Q' ? 'i trimestri vanno da Q1 a Q4' : 'i quadrimestri vanno da 4M1 a 4M3'}.`;
   }
   return { year, kind, index };
 }
 
+/** Parses `2012`, `2012-Q3` or `2012-4M2` on its own: the form and the range of the index. */
+export function parsePeriodText(text: string, form = GENERIC_FORM): Period {
+  const period = readPeriodText(text);
+  if (typeof period === 'string') throw new PerfError('PERIOD_INVALID', period, { hint: form });
+  return period;
+}
+
+/** The right form of a period for a plan, the hint of a refusal (written only then: a file of values parses a period per row). */
+function planPeriodForm(plan: { year: number; monitoring: Monitoring }): string {
+  return `Forma corretta: period=${periodForm(plan.year, plan.monitoring)}.`;
+}
+
 /** Parses a period and checks it against the plan's year and monitoring rhythm. */
 export function parsePeriod(text: string, plan: { year: number; monitoring: Monitoring }): Period {
-  const form = `Forma corretta: period=${periodForm(plan.year, plan.monitoring)}.`;
-  const period = parsePeriodText(text, form);
+  const period = readPeriodText(text);
+  if (typeof period === 'string') throw new PerfError('PERIOD_INVALID', period, { hint: planPeriodForm(plan) });
   if (period.kind !== 'Y' && period.kind !== periodKind(plan.monitoring)) {
-    throw new PerfError('PERIOD_INVALID', `Periodo "${text}" non valido: il Piano ${plan.year} ha monitoraggio ${plan.monitoring === 'quarterly' ? 'trimestrale' : 'quadrimestrale'}.`, { hint: form });
+    throw new PerfError('PERIOD_INVALID', `Periodo "${text}" non valido: il Piano ${plan.year} ha monitoraggio ${plan.monitoring === 'quarterly' ? 'trimestrale' : 'quadrimestrale'}.`, { hint: planPeriodForm(plan) });
   }
   if (period.year !== plan.year) {
-    throw new PerfError('PERIOD_OUTSIDE_PLAN', `Il periodo "${text}" è fuori dall'anno del Piano (${plan.year}).`, { hint: form });
+    throw new PerfError('PERIOD_OUTSIDE_PLAN', `Il periodo "${text}" è fuori dall'anno del Piano (${plan.year}).`, { hint: planPeriodForm(plan) });
   }
   return period;
 }

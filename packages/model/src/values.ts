@@ -9,6 +9,8 @@ const BOOLEAN_FORM = 'Valori ammessi: sì / si / yes / true / 1 oppure no / fals
  * A single dot followed by exactly three digits (`1.234`) reads as Italian thousands.
  */
 export function parseItalianNumber(raw: string): number | undefined {
+  // The common forms (`23`, `-4`, `23,5`) read directly: a file of values parses one per row.
+  if (PLAIN.test(raw)) return Number(raw.replace(',', '.'));
   let text = raw.trim().replace(/\s+/g, '').replace(/%$/, '').replace(/^€/, '').replace(/€$/, '');
   if (!/^[+-]?\d[\d.,]*$/.test(text)) return undefined;
   const sign = text.startsWith('-') ? -1 : 1;
@@ -30,6 +32,9 @@ export function parseItalianNumber(raw: string): number | undefined {
   const value = Number(text);
   return Number.isFinite(value) ? sign * value : undefined;
 }
+
+/** Digits, with a decimal comma: what most values look like. */
+const PLAIN = /^-?\d+(?:,\d+)?$/;
 
 /** `1.234` or `12.345.678`: Italian thousands separators (a leading 0, as in `0.125`, is a decimal). */
 const THOUSANDS = /^[1-9]\d{0,2}(\.\d{3})+$/;

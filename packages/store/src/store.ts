@@ -315,7 +315,11 @@ export class Store {
     await this.driver.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k', [keys]);
   }
 
-  /** The request keys already stored that begin with `prefix` (e.g. every row of one values file). */
+  /**
+   * The request keys already stored that begin with `prefix` (e.g. every row of one values file). With
+   * the C collation (PGlite's) the unique index finds them; under another collation PostgreSQL cannot
+   * use it for LIKE and reads the table once, which an import does once.
+   */
   async requestKeysWithPrefix(prefix: string): Promise<string[]> {
     const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = await this.driver.query<{ request_key: string }>('SELECT request_key FROM rilevazioni WHERE request_key LIKE $1', [pattern]);
@@ -369,9 +373,13 @@ export class Store {
       });
       const reportedAt = meta.at.toISOString();
       if (tx.driver.copyFrom) {
-        const lines = rows.map((r, i) => [ids[i], copyText(r.ente), r.year, r.indicator, copyText(r.period), r.periodRank, r.value, copyText(r.rawValue), copyText(r.note),
-          copyText(r.reportedBy), reportedAt, copyText(meta.channel), supersedes[i] ?? '\\N', copyText(r.requestKey), copyText(r.override?.reason), copyText(r.override?.by)].join('\t'));
-        await tx.driver.copyFrom('rilevazioni', APPEND_COLUMNS, `${lines.join('\n')}\n`);
+        const channel = copyText(meta.channel);
+        let text = '';
+        rows.forEach((r, i) => {
+          text += `${ids[i]}\t${copyText(r.ente)}\t${r.year}\t${r.indicator}\t${copyText(r.period)}\t${r.periodRank}\t${r.value}\t${copyText(r.rawValue)}\t${copyText(r.note)}\t`
+            + `${copyText(r.reportedBy)}\t${reportedAt}\t${channel}\t${supersedes[i] ?? '\\N'}\t${copyText(r.requestKey)}\t${copyText(r.override?.reason)}\t${copyText(r.override?.by)}\n`;
+        });
+        await tx.driver.copyFrom('rilevazioni', APPEND_COLUMNS, text);
       } else {
         await tx.driver.query(
           `INSERT INTO rilevazioni (${APPEND_COLUMNS.join(', ')})

@@ -49,9 +49,12 @@ const requestKeyPrefix = (digest: string) => `values:${digest}:`;
  * (`values:<digest>:r12`) read back to the same key.
  */
 export function valueRequestKey(digest: string, rowKey: string): string {
-  return `${requestKeyPrefix(digest)}${rowKey.replace(/\d+$/, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(9, '0'))}`;
+  let start = rowKey.length;
+  while (start > 0 && rowKey.charCodeAt(start - 1) >= 48 && rowKey.charCodeAt(start - 1) <= 57) start--;
+  const digits = rowKey.slice(start);
+  const number = digits.length === 0 ? '' : digits.length <= 15 ? String(Number(digits)) : digits.replace(/^0+(?=\d)/, '');
+  return `${requestKeyPrefix(digest)}${rowKey.slice(0, start)}${number.padStart(digits.length === 0 ? 0 : 9, '0')}`;
 }
-
 
 /**
  * Who reports a row: the controllo imports on behalf of the row's person (default: the indicator's
@@ -131,54 +134,75 @@ export async function importValues(source: ValuesSource, context: CommandContext
     await tx.holdYearsForAppend(ente, years);
     const ground = await loadGround(tx, ente, source.digest, meta.at);
     const planOf = planFinder({ ...enteContext, store: tx, clock: () => meta.at });
+    // What each year received, for its audit row.
     const imported = new Map<number, { count: number; firstId: number; lastId: number; late: number }>();
     let batch: BulkRilevazione[] = [];
+    // One batch is stored while the next is read and checked: a PostgreSQL server works meanwhile
+    // (PGlite computes on this thread, so there it only keeps the order). At most two batches in memory.
+    let storing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      const ids = await tx.appendRilevazioni(batch, meta);
-      batch.forEach((row, i) => {
-        const id = ids[i] ?? 0;
-        const year = imported.get(row.year) ?? { count: 0, firstId: id, lastId: id, late: 0 };
-        imported.set(row.year, { count: year.count + 1, firstId: Math.min(year.firstId, id), lastId: Math.max(year.lastId, id), late: year.late + (row.override ? 1 : 0) });
-      });
+      await storing;
+      const rows = batch;
       batch = [];
+      storing = tx.appendRilevazioni(rows, meta).then((ids) => {
+        rows.forEach((row, i) => {
+          const id = ids[i] ?? 0;
+          let year = imported.get(row.year);
+          if (year === undefined) imported.set(row.year, year = { count: 0, firstId: id, lastId: id, late: 0 });
+          year.count++;
+          year.firstId = Math.min(year.firstId, id);
+          year.lastId = Math.max(year.lastId, id);
+          if (row.override) year.late++;
+        });
+      });
+      // Its failure is met by the next `await storing`; until then it is not unhandled.
+      storing.catch(() => {});
     };
-    for (const item of source.items) {
-      if (read > 0 && read % PROGRESS_EVERY === 0) options.progress?.(`${count(read)} righe lette, ${count(added)} da registrare`);
-      read++;
-      if ('problem' in item) {
-        problems.push(item.problem);
-        continue;
-      }
-      try {
-        const requestKey = valueRequestKey(source.digest, item.key);
-        const found = planOf(item.period);
-        const plan = found instanceof Promise ? await found : found;
-        const checked = checkReport({ indicator: item.indicator, rawValue: item.value, period: item.period, note: item.note, reason: options.reason }, plan,
-          { identity: rowIdentity(item, importer, context.identity), overrideIdentity: context.identity, requestKey }, ground);
-        if (checked.delivered) {
-          duplicates++;
+    try {
+      for (const item of source.items) {
+        if (read > 0 && read % PROGRESS_EVERY === 0) options.progress?.(`${count(read)} righe lette, ${count(added)} da registrare`);
+        read++;
+        if ('problem' in item) {
+          problems.push(item.problem);
           continue;
         }
-        added++;
-        if (checked.override) late++;
-        // Once a row is refused nothing will be stored (unless skipInvalid): the rest is only checked.
-        if (problems.length > 0 && !options.skipInvalid) continue;
-        batch.push({
-          ente, year: plan.year, indicator: checked.indicator.id, period: checked.periodText, periodRank: periodRank(checked.period),
-          value: checked.value, rawValue: item.value, note: item.note, requestKey, override: checked.override, reportedBy: checked.actor.id,
-        });
+        try {
+          const requestKey = valueRequestKey(source.digest, item.key);
+          const found = planOf(item.period);
+          const plan = found instanceof Promise ? await found : found;
+          const checked = checkReport({ indicator: item.indicator, rawValue: item.value, period: item.period, note: item.note, reason: options.reason }, plan,
+            { identity: rowIdentity(item, importer, context.identity), overrideIdentity: context.identity, requestKey }, ground);
+          if (checked.delivered) {
+            duplicates++;
+            continue;
+          }
+          added++;
+          if (checked.override) late++;
+          // Once a row is refused nothing will be stored (unless skipInvalid): the rest is only checked.
+          if (problems.length > 0 && !options.skipInvalid) continue;
+          batch.push({
+            ente, year: plan.year, indicator: checked.indicator.id, period: checked.periodText, periodRank: periodRank(checked.period),
+            value: checked.value, rawValue: item.value, note: item.note, requestKey, override: checked.override, reportedBy: checked.actor.id,
+          });
+        } catch (error) {
+          if (!(error instanceof PerfError)) throw error;
+          problems.push(`${item.where} (indicatore ${item.indicator}): ${error.message}`);
+        }
         if (batch.length >= APPEND_BATCH) await flush();
-      } catch (error) {
-        if (!(error instanceof PerfError)) throw error;
-        problems.push(`${item.where} (indicatore ${item.indicator}): ${error.message}`);
       }
+    } catch (error) {
+      // A file that cannot be read further: let the batch being stored finish before the rollback.
+      await storing.catch(() => {});
+      throw error;
     }
+    await storing;
     if (problems.length > 0 && !options.skipInvalid) {
       throw new PerfError('VALUES_INVALID', `Il file dei valori "${source.name}" contiene ${problems.length} ${problems.length === 1 ? 'valore non valido' : 'valori non validi'}; nulla è stato registrato.`, {
         details: problems, hint: 'Correggi le righe indicate e reimporta il file, oppure usa --skip-invalid per registrare le righe valide e scartare le altre.',
       });
     }
     await flush();
+    await storing;
     for (const [year, record] of [...imported].sort(([a], [b]) => a - b)) {
       await tx.auditValuesImport(ente, year, { source: source.name, digest: source.digest, ...record }, meta);
     }
