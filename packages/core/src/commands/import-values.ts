@@ -40,6 +40,7 @@ export interface ValuesImportOptions {
 /** Rows stored by one INSERT: large enough that the per-statement cost vanishes, small enough to keep memory flat. */
 export const APPEND_BATCH = 20_000;
 const PROGRESS_EVERY = 100_000;
+const YIELD_EVERY = 1_000;
 
 const requestKeyPrefix = (digest: string) => `values:${digest}:`;
 
@@ -161,6 +162,8 @@ export async function importValues(source: ValuesSource, context: CommandContext
     try {
       for (const item of source.items) {
         if (read > 0 && read % PROGRESS_EVERY === 0) options.progress?.(`${count(read)} righe lette, ${count(added)} da registrare`);
+        // Now and then let the batch being stored take its next step (its queries run one after another).
+        if (read > 0 && read % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         read++;
         if ('problem' in item) {
           problems.push(item.problem);
