@@ -94,7 +94,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
       // A long import tells on stderr how far it has got (every 100.000 rows).
       io.out(await withContext(args, (context) => importValuesFile(file ?? '', context, {
         skipInvalid: args.flags.has('skip-invalid'), reason: args.options.get('motivo'), progress: (step) => io.err(`… ${step}`),
-      })));
+      }), { bulk: true }));
     },
   },
   {
