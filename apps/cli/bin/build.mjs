@@ -119,7 +119,9 @@ async function build() {
       external: EXTERNAL,
       // Bundled CommonJS packages (yaml's Node build) require Node's built-in modules.
       banner: { js: "import { createRequire as __perfCreateRequire } from 'node:module';\nconst require = __perfCreateRequire(import.meta.url);" },
-      sourcemap: 'linked',
+      // No source maps: they double the time of a rebuild (0.6 s more here), and the bundle names the
+      // source file of every module in a comment above its code.
+      sourcemap: false,
       metafile: true,
       write: false,
       logLevel: 'silent',
