@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EnteSchema, PerfError, countErrors, parseYamlWith, validateDocument, type InvalidDocument } from '@perf/model';
 
 /** The nine index keys of §9, in the order the Relazione shows them. */

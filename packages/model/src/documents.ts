@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { isPerfError, PerfError } from './errors.ts';
 import { parseYamlDocument } from './plan-yaml.ts';
 import { formatZodIssues } from './zod-issues.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PerfError } from './errors.ts';
 import { countErrors, parseYamlWith, validateDocument, type InvalidDocument } from './documents.ts';
 

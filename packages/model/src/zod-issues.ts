@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
+// The namespace import and the one locale let esbuild leave out zod's other ~50 locales and its JSON
+// Schema converters (0.56 MB of the CLI's 1.35 MB bundle), which `z.locales.it()` pulled in.
+import { it as italianLocale } from 'zod/locales';
 
-z.config(z.locales.it());
+z.config(italianLocale());
 
 /** `indicators[3].target` from zod's path array. */
 export function formatPath(path: readonly PropertyKey[]): string {
