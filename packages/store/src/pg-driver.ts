@@ -1,6 +1,8 @@
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { PerfError } from '@perf/model';
-import type { SqlDriver } from './driver.ts';
+import { copyStatement, type SqlDriver } from './driver.ts';
 
 /** Network errors and PostgreSQL's shutdown / connection-failure SQLSTATEs: the server is away, not the query wrong. */
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
@@ -26,12 +28,20 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
+/** COPY … FROM STDIN on one connection, the rows streamed in PostgreSQL's text format. */
+async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], text: string): Promise<void> {
+  const stream = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
+  stream.end(text);
+  await finished(stream);
+}
+
 function clientDriver(client: pg.PoolClient): SqlDriver {
   return {
     query: async <T>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, [...params])).rows as T[],
     exec: async (sql: string) => { await client.query(sql); },
     transaction: (work) => work(clientDriver(client)),
     close: async () => {},
+    copyFrom: (table, columns, text) => copyInto(client, table, columns, text),
   };
 }
 
@@ -59,5 +69,13 @@ export async function openPostgres(url: string): Promise<SqlDriver> {
       }
     }),
     close: () => pool.end(),
+    copyFrom: (table, columns, text) => guarded(async () => {
+      const client = await pool.connect();
+      try {
+        await copyInto(client, table, columns, text);
+      } finally {
+        client.release();
+      }
+    }),
   };
 }

@@ -1,10 +1,10 @@
 import type { Transaction } from '@electric-sql/pglite';
-import type { SqlDriver } from './driver.ts';
+import { copyStatement, type SqlDriver } from './driver.ts';
 
 /** COPY … FROM '/dev/blob': PGlite reads the rows from the query's `blob` option. */
-function copyThrough(query: Transaction['query']): NonNullable<SqlDriver['copyFrom']> {
+function copyThrough(query: Transaction['query']): SqlDriver['copyFrom'] {
   return async (table, columns, text) => {
-    await query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    await query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
   };
 }
 

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { SqlDriver } from './driver.ts';
+import { copyStatement, type SqlDriver } from './driver.ts';
 import type { PgliteOptions } from './pglite-driver.ts';
 
 type Request =
   | { readonly kind: 'open' | 'begin' | 'close' }
   | { readonly kind: 'query'; readonly sql: string; readonly params: readonly unknown[]; readonly tx?: number | undefined }
   | { readonly kind: 'exec'; readonly sql: string; readonly tx?: number | undefined }
-  | { readonly kind: 'copy'; readonly table: string; readonly columns: readonly string[]; readonly text: string; readonly tx?: number | undefined }
+  | { readonly kind: 'copy'; readonly sql: string; readonly text: string; readonly tx?: number | undefined }
   | { readonly kind: 'commit' | 'rollback'; readonly tx: number };
 
 interface Reply {
@@ -53,7 +53,7 @@ export async function openPgliteOnWorker(dataDir: string | undefined, options: P
   const driverFor = (tx: number | undefined): SqlDriver => ({
     query: async <T>(sql: string, params: readonly unknown[] = []) => (await call({ kind: 'query', sql, params: [...params], tx })).rows as T[],
     exec: async (sql: string) => { await call({ kind: 'exec', sql, tx }); },
-    copyFrom: async (table: string, columns: readonly string[], text: string) => { await call({ kind: 'copy', table, columns, text, tx }); },
+    copyFrom: async (table: string, columns: readonly string[], text: string) => { await call({ kind: 'copy', sql: copyStatement(table, columns, "'/dev/blob'"), text, tx }); },
     transaction: async <T>(work: (tx: SqlDriver) => Promise<T>): Promise<T> => {
       if (tx !== undefined) return work(driverFor(tx));
       const opened = (await call({ kind: 'begin' })).tx;

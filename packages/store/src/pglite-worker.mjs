@@ -68,7 +68,7 @@ async function handle(message) {
       await target.exec(message.sql);
       return {};
     case 'copy':
-      await target.query(`COPY ${message.table} (${message.columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([message.text]) });
+      await target.query(message.sql, [], { blob: new Blob([message.text]) });
       return {};
     case 'begin':
       return { tx: await begin(db) };

@@ -330,7 +330,7 @@ export class Store {
    * Appends many rilevazioni at once, in the order given, in one transaction (the caller's, when it
    * has one): each supersedes the latest one of its indicator and period, stored before or earlier in
    * `rows`. Ids are reserved from the table's sequence and the supersession chain is computed in
-   * memory, then one INSERT … SELECT FROM unnest(…) stores every row. A value for a closed period
+   * memory, then one COPY stores every row. A value for a closed period
    * without an override is refused and nothing is stored. Writes no audit row: each rilevazione
    * carries who, when and through which channel; the caller records the import (`auditValuesImport`).
    * Returns the new ids, in the order of `rows`.
@@ -372,24 +372,13 @@ export class Store {
         latest.set(key, id);
       });
       const reportedAt = meta.at.toISOString();
-      if (tx.driver.copyFrom) {
-        const channel = copyText(meta.channel);
-        let text = '';
-        rows.forEach((r, i) => {
-          text += `${ids[i]}\t${copyText(r.ente)}\t${r.year}\t${r.indicator}\t${copyText(r.period)}\t${r.periodRank}\t${r.value}\t${copyText(r.rawValue)}\t${copyText(r.note)}\t`
-            + `${copyText(r.reportedBy)}\t${reportedAt}\t${channel}\t${supersedes[i] ?? '\\N'}\t${copyText(r.requestKey)}\t${copyText(r.override?.reason)}\t${copyText(r.override?.by)}\n`;
-        });
-        await tx.driver.copyFrom('rilevazioni', APPEND_COLUMNS, text);
-      } else {
-        await tx.driver.query(
-          `INSERT INTO rilevazioni (${APPEND_COLUMNS.join(', ')})
-           SELECT u.id, u.ente_code, u.year, u.indicator_id, u.period, u.period_rank, u.value, u.raw_value, u.note, u.reported_by, $14::timestamptz, $15::text, u.supersedes, u.request_key, u.override_reason, u.override_by
-           FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[], $6::int[], $7::float8[], $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $16::text[])
-             AS u(id, ente_code, year, indicator_id, period, period_rank, value, raw_value, note, reported_by, supersedes, request_key, override_reason, override_by)`,
-          [ids, rows.map((r) => r.ente), rows.map((r) => r.year), rows.map((r) => r.indicator), rows.map((r) => r.period), rows.map((r) => r.periodRank),
-            rows.map((r) => r.value), rows.map((r) => r.rawValue), rows.map((r) => r.note ?? null), rows.map((r) => r.reportedBy), supersedes,
-            rows.map((r) => r.requestKey ?? null), rows.map((r) => r.override?.reason ?? null), reportedAt, meta.channel, rows.map((r) => r.override?.by ?? null)]);
-      }
+      const channel = copyText(meta.channel);
+      let text = '';
+      rows.forEach((r, i) => {
+        text += `${ids[i]}\t${copyText(r.ente)}\t${r.year}\t${r.indicator}\t${copyText(r.period)}\t${r.periodRank}\t${r.value}\t${copyText(r.rawValue)}\t${copyText(r.note)}\t`
+          + `${copyText(r.reportedBy)}\t${reportedAt}\t${channel}\t${supersedes[i] ?? '\\N'}\t${copyText(r.requestKey)}\t${copyText(r.override?.reason)}\t${copyText(r.override?.by)}\n`;
+      });
+      await tx.driver.copyFrom('rilevazioni', APPEND_COLUMNS, text);
       return ids;
     });
   }

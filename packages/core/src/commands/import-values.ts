@@ -37,10 +37,18 @@ export interface ValuesImportOptions {
   readonly progress?: ((step: string) => void) | undefined;
 }
 
-/** Rows stored by one INSERT: large enough that the per-statement cost vanishes, small enough to keep memory flat. */
-export const APPEND_BATCH = 20_000;
+/**
+ * Rows stored by one COPY: large enough that the per-batch queries cost little, small enough that a
+ * batch's rows die young. With 20,000 they outlived two or three scavenges of V8's young generation,
+ * and garbage collection took 40% of the client's CPU on PostgreSQL (2.1 s for 300,000 rows).
+ */
+export const APPEND_BATCH = 5_000;
 const PROGRESS_EVERY = 100_000;
-const YIELD_EVERY = 1_000;
+/**
+ * Rows read between two turns of the event loop: each turn lets the batch being stored take its next
+ * query, so with fewer rows between turns the server waits less for its next step (about 1.5 ms here).
+ */
+const YIELD_EVERY = 100;
 
 const requestKeyPrefix = (digest: string) => `values:${digest}:`;
 
