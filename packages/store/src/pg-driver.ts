@@ -51,7 +51,7 @@ export async function openPostgres(url: string): Promise<SqlDriver> {
   pool.on('error', () => { /* an idle client lost its server: the next query reports the failure */ });
   const probe = await pool.connect();
   probe.release();
-  return {
+  const driver: SqlDriver = {
     query: <T>(sql: string, params: readonly unknown[] = []) => guarded(async () => (await pool.query(sql, [...params])).rows as T[]),
     exec: (sql: string) => guarded(async () => { await pool.query(sql); }),
     transaction: (work) => guarded(async () => {
@@ -69,13 +69,8 @@ export async function openPostgres(url: string): Promise<SqlDriver> {
       }
     }),
     close: () => pool.end(),
-    copyFrom: (table, columns, text) => guarded(async () => {
-      const client = await pool.connect();
-      try {
-        await copyInto(client, table, columns, text);
-      } finally {
-        client.release();
-      }
-    }),
+    // COPY needs one connection of its own: a transaction's.
+    copyFrom: (table, columns, text) => driver.transaction((tx) => tx.copyFrom(table, columns, text)),
   };
+  return driver;
 }

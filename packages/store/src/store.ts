@@ -330,8 +330,8 @@ export class Store {
    * Appends many rilevazioni at once, in the order given, in one transaction (the caller's, when it
    * has one): each supersedes the latest one of its indicator and period, stored before or earlier in
    * `rows`. Ids are reserved from the table's sequence and the supersession chain is computed in
-   * memory, then one COPY stores every row. A value for a closed period
-   * without an override is refused and nothing is stored. Writes no audit row: each rilevazione
+   * memory, then one COPY stores every row. A value for a closed period without an override is
+   * refused and nothing is stored. Writes no audit row: each rilevazione
    * carries who, when and through which channel; the caller records the import (`auditValuesImport`).
    * Returns the new ids, in the order of `rows`.
    */
