@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { isPostgresUrl } from '@perf/store';
 import { inject } from 'vitest';
 
 /** A fresh, empty database on the test PostgreSQL server, so each test starts clean. */
@@ -26,6 +27,11 @@ export async function freshEmbeddedDir(): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), 'perf-db-')), 'db');
   cpSync(inject('embeddedTemplate'), dir, { recursive: true });
   return dir;
+}
+
+/** Removes a database `fresh…` gave, when it is an embedded directory (a server's database stays with the run's server). */
+export function discardDatabase(location: string): void {
+  if (!isPostgresUrl(location)) rmSync(location, { recursive: true, force: true });
 }
 
 /** Both engines, for tests that must behave the same on each. */

@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatePlan } from '@perf/model';
 import { openStore, type BulkRilevazione, type Store, type WriteMeta } from '../src/index.ts';
-import { ENGINES } from '../../../test/support/databases.ts';
+import { discardDatabase, ENGINES } from '../../../test/support/databases.ts';
 
 const meta = (at: string, actor = 'tester'): WriteMeta => ({ actor, channel: 'cli', at: new Date(at) });
 const plan = validatePlan({
@@ -25,7 +24,7 @@ describe.each(ENGINES)('bulk append of rilevazioni on %s', (_name, location) => 
   });
   afterAll(async () => {
     await store.close();
-    if (!where.startsWith('postgres')) rmSync(where, { recursive: true, force: true });
+    discardDatabase(where);
   });
 
   it('appends in order, each row superseding the latest of its indicator and period, stored before or earlier in the rows', async () => {

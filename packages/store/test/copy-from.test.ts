@@ -1,10 +1,10 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlDriver } from '../src/driver.ts';
 import { openPostgres } from '../src/pg-driver.ts';
 import { openPglite } from '../src/pglite-driver.ts';
-import { ENGINES } from '../../../test/support/databases.ts';
+import { isPostgresUrl } from '../src/open.ts';
+import { discardDatabase, ENGINES } from '../../../test/support/databases.ts';
 
 const COLUMNS = ['n', 'label'] as const;
 const count = async (driver: SqlDriver) => (await driver.query<{ n: number }>('SELECT count(*)::int AS n FROM copied'))[0]?.n;
@@ -14,12 +14,12 @@ describe.each(ENGINES)('COPY through the driver on %s', (_name, location) => {
   let where: string;
   beforeAll(async () => {
     where = await location();
-    driver = where.startsWith('postgres') ? await openPostgres(where) : await openPglite(join(where, 'pgdata'));
+    driver = isPostgresUrl(where) ? await openPostgres(where) : await openPglite(join(where, 'pgdata'));
     await driver.exec('CREATE TABLE copied (n integer NOT NULL, label text)');
   });
   afterAll(async () => {
     await driver.close();
-    if (!where.startsWith('postgres')) rmSync(where, { recursive: true, force: true });
+    discardDatabase(where);
   });
 
   it('stores rows outside a transaction, text escapes and nulls as PostgreSQL reads them', async () => {

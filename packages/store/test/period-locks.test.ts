@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatePlan } from '@perf/model';
 import { openStore, type SqlDriver, type Store, type WriteMeta } from '../src/index.ts';
-import { ENGINES } from '../../../test/support/databases.ts';
+import { discardDatabase, ENGINES } from '../../../test/support/databases.ts';
 
 const meta = (at: string, actor = 'tester'): WriteMeta => ({ actor, channel: 'cli', at: new Date(at) });
 const plan = validatePlan({
@@ -26,7 +25,7 @@ describe.each(ENGINES)('period locks in the store on %s', (_name, location) => {
   });
   afterAll(async () => {
     await store.close();
-    if (!where.startsWith('postgres')) rmSync(where, { recursive: true, force: true });
+    discardDatabase(where);
   });
 
   it('applies every migration on open, in order', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatePlan, type PlanInput } from '@perf/model';
 import { openStore, type Store, type WriteMeta } from '../src/index.ts';
-import { ENGINES } from '../../../test/support/databases.ts';
+import { discardDatabase, ENGINES } from '../../../test/support/databases.ts';
 
 const meta = (actor = 'tester'): WriteMeta => ({ actor, channel: 'cli', at: new Date('2012-06-30T10:00:00Z') });
 
@@ -32,7 +32,7 @@ describe.each(ENGINES)('store on %s', (_name, location) => {
   });
   afterAll(async () => {
     await store.close();
-    if (!where.startsWith('postgres')) rmSync(where, { recursive: true, force: true });
+    discardDatabase(where);
   });
 
   it('imports plans of several enti and years side by side', async () => {
