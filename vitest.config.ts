@@ -18,6 +18,7 @@ export default defineConfig({
       { extends: true, test: { name: 'cli', include: ['apps/cli/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'slack', include: ['apps/slack/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'discord', include: ['apps/discord/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'web', include: ['apps/web/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'] } },
     ],
   },

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  auditTrail, findCommand, historyTable, shortList, loadFinanceReports, periodLocksTable, preparePlanRollover, produceRelazione, renderAuditText,
+  auditTrail, createSignInLink, findCommand, formatDateTime, webSecretsFromEnv, historyTable, shortList, loadFinanceReports, periodLocksTable, preparePlanRollover, produceRelazione, renderAuditText,
   renderText, resolvePlan, statusExport, type Reply,
 } from '@perf/core';
 import { computeFinance, formatFinanceText, parseBilancio } from '@perf/finance-indices';
@@ -277,6 +277,17 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     summary: 'carica l\'esempio CCIAA di Massa Carrara 2012, stampa lo stato e scrive la Relazione',
     help: 'Importa Piano, valori 2012, bilanci 2011-2012 e dati di genere dell\'esempio in examples/cciaa-ms-2012/. Ripeterlo non duplica nulla.',
     run: async (args, io) => (await import('./demo.ts')).runDemo(args, io),
+  },
+  {
+    words: ['web', 'link'],
+    usage: 'pnpm perf web link --as <persona> [--ente <codice>]',
+    summary: 'stampa il link personale di accesso al cruscotto web (valido 15 minuti, una sola volta)',
+    help: 'Legge PERF_WEB_SECRET (lo stesso del cruscotto) e PERF_WEB_URL (default http://localhost:<PORT>, PORT default 8080). Il link apre una sessione di 8 ore con i permessi della persona.',
+    run: async (args, io) => {
+      const secrets = webSecretsFromEnv();
+      const link = await withContext(args, (context) => createSignInLink(context, secrets));
+      io.out(`${link.url}\nLink di accesso per ${link.person.name} (${link.ente}): valido fino alle ${formatDateTime(link.expiresAt)}, una sola volta.`);
+    },
   },
   {
     words: ['chat'],

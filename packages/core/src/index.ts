@@ -19,3 +19,4 @@ export * from './locks.ts';
 export * from './commands/table.ts';
 export * from './cycle.ts';
 export * from './conversation.ts';
+export * from './web-link.ts';

@@ -2,3 +2,4 @@ export * from './driver.ts';
 export * from './store.ts';
 export * from './open.ts';
 export { MIGRATIONS } from './migrations.ts';
+export * from './web-auth.ts';

@@ -110,6 +110,30 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     // `superseded` is asked of every row listed by history(): without it, each question scans the table.
     sql: 'CREATE INDEX rilevazioni_supersedes ON rilevazioni (supersedes) WHERE supersedes IS NOT NULL;',
   },
+  {
+    version: 7,
+    name: 'dashboard sign-in tokens and sessions (stored hashed)',
+    // A token row is written when a link is issued and marked used once; a session lives 8 hours.
+    sql: `
+      CREATE TABLE web_sign_in_tokens (
+        token_hash text PRIMARY KEY,
+        person_id text NOT NULL,
+        ente_code text NOT NULL,
+        issued_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        issued_by text NOT NULL,
+        channel text NOT NULL,
+        used_at timestamptz
+      );
+      CREATE TABLE web_sessions (
+        session_hash text PRIMARY KEY,
+        person_id text NOT NULL,
+        ente_code text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The versions already applied, or none when the database is new (no `schema_migrations` table yet). */

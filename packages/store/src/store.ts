@@ -1,7 +1,8 @@
 import { PerfError, validatePlan, type Plan } from '@perf/model';
 import type { SqlDriver } from './driver.ts';
+import { WebAuthStore } from './web-auth.ts';
 
-export type Channel = 'cli' | 'slack' | 'discord';
+export type Channel = 'cli' | 'slack' | 'discord' | 'web';
 
 /** Who writes, when and through which channel: every write carries it into the audit log. */
 export interface WriteMeta {
@@ -198,6 +199,11 @@ export class Store {
   /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     return this.driver.transaction((tx) => work(new Store(tx, this.engine, () => {}, this.planCache)));
+  }
+
+  /** The dashboard's sign-in tokens and sessions. */
+  get webAuth(): WebAuthStore {
+    return new WebAuthStore(this.driver);
   }
 
   async close(): Promise<void> {

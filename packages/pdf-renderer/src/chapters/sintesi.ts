@@ -1,4 +1,5 @@
 import type { Band, StatusReport } from '@perf/scoring';
+import { bandDistributionChart, strategicGradesChart } from '../chart-specs.ts';
 import { barChart, legend, pieChart, tileMap } from '../charts.ts';
 import type { Context } from '../context.ts';
 import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
@@ -165,7 +166,6 @@ function renderPianoInSintesi(ctx: Context): void {
     status.overall.band === null ? 'Nessun obiettivo strategico ha ancora un grado di raggiungimento.' : `Media ponderata dei gradi di raggiungimento degli obiettivi strategici – ${bandText(status.overall.band)}`);
 
   report.heading(3, 'I risultati raggiunti', { toc: false });
-  const summary = status.summary;
   // With the previous year, each year has its own N° and % columns.
   const years = previous === undefined ? [status] : [status, previous];
   const suffix = (y: StatusReport): string => (previous === undefined ? '' : ` ${y.year}`);
@@ -186,18 +186,7 @@ function renderPianoInSintesi(ctx: Context): void {
     ...years.flatMap((y): Column[] => [{ header: `N°${suffix(y)}`, width: 1, align: 'right' }, { header: `%${suffix(y)}`, width: 1, align: 'right' }]),
   ], rows, { caption: `Obiettivi strategici per fascia di raggiungimento del target${previous === undefined ? '' : `: ${ctx.year} a confronto con ${previous.year}`}`, zebra: false });
 
-  pieChart(report, {
-    title: 'Livello di «Concentrazione» degli obiettivi strategici nelle fasce di valutazione',
-    slices: [
-      ...BAND_ROWS.map(({ band, label }) => ({
-        label, value: summary[band].count, color: BAND_COLORS[band],
-        valueLabel: `${summary[band].count}${summary[band].percent === null ? '' : ` (${formatPercent(summary[band].percent ?? 0)})`}`,
-      })),
-      ...(summary.unscored.count > 0 ? [{ label: 'Obiettivi non rilevati', value: summary.unscored.count, color: COLORS.unscored, valueLabel: String(summary.unscored.count) }] : []),
-    ],
-    centerText: gradeText(status.overall),
-    centerSub: 'complessivo',
-  });
+  pieChart(report, bandDistributionChart(status));
 
   tileMap(report, {
     title: `Mappa strategica: livello sintetico di realizzazione della strategia complessiva di ente (${ctx.year})`,
@@ -214,22 +203,7 @@ function renderPianoInSintesi(ctx: Context): void {
     ],
   });
 
-  barChart(report, {
-    title: 'Livello di «Coincidenza» tra le performance conseguite e quelle attese, per obiettivo strategico',
-    categories: plan.strategic_objectives.map((o) => `${o.id}. ${truncate(o.title, 60)}`),
-    series: [{
-      name: 'Grado di raggiungimento', color: COLORS.accent,
-      values: plan.strategic_objectives.map((o) => ctx.grade(o.id).percent),
-      labels: plan.strategic_objectives.map((o) => gradeText(ctx.grade(o.id))),
-    }],
-    barColor: (c) => {
-      const o = plan.strategic_objectives[c];
-      const band = o ? ctx.grade(o.id).band : null;
-      return band === null ? undefined : BAND_COLORS[band];
-    },
-    tickFormat: (v) => formatPercent(v),
-    barHeight: 8,
-  });
+  barChart(report, strategicGradesChart(status));
 
   renderCriticita(ctx);
 }

@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '@perf/store';
+import { readWebEnv } from '../src/env.ts';
+import { createSignInLink } from '@perf/core';
+import { exampleStore, SECRET, START, webHarness } from './support.ts';
+
+let store: Store;
+let dir: string;
+beforeAll(async () => ({ store, dir } = await exampleStore()));
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sign-in by one-time link', () => {
+  it('answers /healthz and sends the security headers on every page', async () => {
+    const web = webHarness(store);
+    const health = await web.get('/healthz');
+    expect(health.status).toBe(200);
+    const signInPage = await web.get('/accesso');
+    const csp = signInPage.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(signInPage.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(signInPage.headers.get('referrer-policy')).toBe('no-referrer');
+    const body = await signInPage.text();
+    expect(body).toContain('<html lang="it">');
+    expect(body).not.toMatch(/<script|style=/);
+  });
+
+  it('shows the sign-in page (401) to a request without a session', async () => {
+    const web = webHarness(store);
+    for (const path of ['/', '/ente/2012', '/ente/2012/obiettivo/01', '/ente/2012/indicatore/12']) {
+      const response = await web.get(path);
+      expect(response.status, path).toBe(401);
+      expect(await response.text()).toContain('pnpm perf web link --as');
+    }
+  });
+
+  it('opens an 8-hour HttpOnly, SameSite=Strict session from a link, once', async () => {
+    const web = webHarness(store);
+    const url = await web.link('f.serra');
+    expect(url).toMatch(/^http:\/\/localhost:8080\/accesso\?t=/);
+    // Opening the link (GET, as a link preview would) consumes nothing: it shows a button that posts the token.
+    const landing = await web.get(new URL(url).pathname + new URL(url).search);
+    expect(await landing.text()).toContain('Entra nel cruscotto');
+    const token = web.tokenOf(url);
+    const first = await web.postToken(token);
+    expect(first.status).toBe(303);
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/perf_sessione=[A-Za-z0-9_-]{43}/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain('Secure');
+    const expires = new Date(/Expires=([^;]+)/.exec(cookie)?.[1] ?? '').getTime();
+    expect(Math.round((expires - web.clock.now) / 3_600_000)).toBe(8);
+
+    const again = await web.postToken(token);
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('è già stato usato');
+  });
+
+  it('refuses a link after 15 minutes, and a link whose signature is wrong', async () => {
+    const web = webHarness(store);
+    const token = web.tokenOf(await web.link('f.serra'));
+    web.clock.advance(15 * 60_000 + 1);
+    expect((await web.postToken(token)).status).toBe(400);
+    const fresh = web.tokenOf(await web.link('f.serra'));
+    const tampered = fresh.replace(/^[^.]+/, Buffer.from('g.ferri').toString('base64url'));
+    expect((await web.postToken(tampered)).status).toBe(400);
+    // The untouched one still works: the tampered attempt did not consume it.
+    expect((await web.postToken(fresh)).status).toBe(303);
+  });
+
+  it('ends the session after 8 hours', async () => {
+    const web = webHarness(store);
+    const cookie = await web.signIn('g.ferri');
+    expect((await web.get('/ente/2012', cookie)).status).toBe(200);
+    web.clock.advance(8 * 3_600_000 + 1);
+    expect((await web.get('/ente/2012', cookie)).status).toBe(401);
+  });
+
+  it('marks the cookie Secure when PERF_WEB_URL is https', async () => {
+    const web = webHarness(store, { baseUrl: 'https://performance.example.it' });
+    const response = await web.postToken(web.tokenOf(await web.link('f.serra')));
+    expect(response.headers.get('set-cookie')).toContain('Secure');
+  });
+
+  it('limits sign-in attempts per address (429 beyond the limit)', async () => {
+    const web = webHarness(store, { signInLimit: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await web.postToken('nonsense')).status);
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+  });
+
+  it('refuses a link without a person, and audits each link without its token', async () => {
+    const operator = { store, channel: 'cli' as const, clock: () => new Date(START), identity: { kind: 'operator' as const, operatorName: 'controllo:test' } };
+    await expect(createSignInLink(operator, { secret: SECRET, baseUrl: 'http://localhost:8080' })).rejects.toThrow(/link di accesso al cruscotto è personale/);
+    const web = webHarness(store);
+    const token = web.tokenOf(await web.link('p.rossi'));
+    const links = (await store.auditLog({ ente: 'CCIAA-MS' })).filter((e) => e.action === 'web.link');
+    expect(links.at(-1)).toMatchObject({ actor: 'p.rossi', channel: 'cli', details: { person: 'p.rossi' } });
+    expect(JSON.stringify(links)).not.toContain(token.split('.')[3]);
+  });
+});
+
+describe('pnpm web configuration', () => {
+  it('names PERF_WEB_SECRET when it is missing, in Italian', () => {
+    expect(() => readWebEnv({ PERF_DB: '/tmp/x' })).toThrow(/PERF_WEB_SECRET mancante/);
+  });
+  it('defaults PORT to 8080 and PERF_WEB_URL to http://localhost:<PORT>', () => {
+    expect(readWebEnv({ PERF_WEB_SECRET: 'x'.repeat(32) })).toMatchObject({ port: 8080, baseUrl: 'http://localhost:8080' });
+    expect(readWebEnv({ PERF_WEB_SECRET: 'x'.repeat(32), PORT: '9090' })).toMatchObject({ port: 9090, baseUrl: 'http://localhost:9090' });
+  });
+});

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSignInLink, type CommandContext } from '@perf/core';
+import { openStore, type Store } from '@perf/store';
+import { freshEmbeddedDir } from '../../../test/support/databases.ts';
+import { importPlanFile, importValuesFile } from '../../cli/src/import-files.ts';
+import { createWebApp, SESSION_COOKIE } from '../src/app.ts';
+
+export const EXAMPLE_DIR = fileURLToPath(new URL('../../../examples/cciaa-ms-2012/', import.meta.url));
+export const SECRET = 'test-secret-of-the-dashboard-0123456789';
+/** Inside Q4 2012: the example's values are all in. */
+export const START = new Date('2012-11-15T10:00:00+01:00').getTime();
+
+/** A movable clock for the app and the links. */
+export class TestClock {
+  now = START;
+  readonly read = (): Date => new Date(this.now);
+  advance(ms: number): void {
+    this.now += ms;
+  }
+}
+
+/** An embedded database with the example plan and its values, as `pnpm perf demo` loads them. */
+export async function exampleStore(): Promise<{ store: Store; dir: string }> {
+  const dir = await freshEmbeddedDir();
+  const store = await openStore(dir);
+  const context: CommandContext = { store, channel: 'cli', clock: () => new Date('2012-11-15T10:00:00+01:00'), identity: { kind: 'operator', operatorName: 'controllo:test' } };
+  await importPlanFile(join(EXAMPLE_DIR, 'piano-2012.yaml'), context);
+  await importValuesFile(join(EXAMPLE_DIR, 'valori-2012.yaml'), context);
+  return { store, dir };
+}
+
+/** The app over the store, with helpers to sign in as a person of the example. */
+export function webHarness(store: Store, options: { baseUrl?: string; signInLimit?: number } = {}) {
+  const clock = new TestClock();
+  const baseUrl = options.baseUrl ?? 'http://localhost:8080';
+  const app = createWebApp({ store, secret: SECRET, baseUrl, clock: clock.read, ...(options.signInLimit === undefined ? {} : { signInLimit: options.signInLimit }) });
+  const link = async (person: string): Promise<string> => {
+    const context: CommandContext = { store, channel: 'cli', clock: clock.read, identity: { kind: 'operator', personId: person, operatorName: 'controllo:test' } };
+    return (await createSignInLink(context, { secret: SECRET, baseUrl })).url;
+  };
+  const tokenOf = (url: string): string => new URL(url).searchParams.get('t') ?? '';
+  const postToken = (token: string, headers: Record<string, string> = {}) => app.request('/accesso', {
+    method: 'POST', body: new URLSearchParams({ t: token }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+  });
+  /** Signs in through a fresh link; returns the Cookie header of the session. */
+  const signIn = async (person: string): Promise<string> => {
+    const response = await postToken(tokenOf(await link(person)));
+    const cookie = response.headers.get('set-cookie') ?? '';
+    const value = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1];
+    if (value === undefined) throw new Error(`no session cookie (${response.status}): ${await response.text()}`);
+    return `${SESSION_COOKIE}=${value}`;
+  };
+  const get = (path: string, cookie?: string) => app.request(path, cookie === undefined ? {} : { headers: { Cookie: cookie } });
+  return { app, clock, link, tokenOf, postToken, signIn, get };
+}
