@@ -286,7 +286,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     run: async (args, io) => {
       const secrets = webSecretsFromEnv();
       const link = await withContext(args, (context) => createSignInLink(context, secrets));
-      io.out(`${link.url}\nLink di accesso per ${link.person.name} (${link.ente}): valido fino alle ${formatDateTime(link.expiresAt)}, una sola volta.`);
+      io.out(`${link.url}\nLink di accesso per ${link.person.name} (${link.ente}): valido 15 minuti (fino al ${formatDateTime(link.expiresAt)}), una sola volta.`);
     },
   },
   {
