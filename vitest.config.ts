@@ -19,7 +19,8 @@ export default defineConfig({
       { extends: true, test: { name: 'slack', include: ['apps/slack/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'discord', include: ['apps/discord/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', include: ['apps/web/test/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'conversation', include: ['packages/conversation/test/**/*.test.ts', 'test/conversation/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: ['test/conversation/**'] } },
     ],
   },
 });

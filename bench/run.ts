@@ -6,12 +6,13 @@ import { statusBench } from './status.ts';
 import { relazioneBench } from './relazione.ts';
 import { slackBench } from './slack.ts';
 import { bulkBench } from './bulk.ts';
+import { conversationBench } from './conversation.ts';
 
 /**
  * `pnpm bench [name…]`: every benchmark prints its figure and its ratio to a baseline measured in
  * the same run on this machine; nothing here is a timed assertion.
  */
-const BENCHES: readonly Bench[] = [slackBench, relazioneBench, statusBench, bulkBench, coldStartBench];
+const BENCHES: readonly Bench[] = [slackBench, relazioneBench, statusBench, bulkBench, coldStartBench, conversationBench];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? BENCHES : BENCHES.filter((b) => wanted.includes(b.name));
