@@ -224,32 +224,44 @@ export function csvPaths(out: string, sheets: readonly Sheet[]): string[] {
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
+/** One table as a worksheet: a header row, then the rows (in CSV, empty cells as empty fields and instants as ISO 8601). */
+function fill(workbook: ExcelJS.Workbook, sheet: Sheet, csv: boolean): ExcelJS.Worksheet {
+  const worksheet = workbook.addWorksheet(sheet.name);
+  worksheet.columns = sheet.columns.map((header, index) => ({
+    header, width: Math.min(60, Math.max(header.length + 2, ...sheet.rows.map((r) => cellWidth(r[index] ?? null)))),
+  }));
+  // In CSV every row has every column (an empty field for an empty cell); instants become ISO 8601 text.
+  for (const row of sheet.rows) worksheet.addRow(row.map((cell): ExcelJS.CellValue => (!csv ? cell : cell === null ? '' : cell instanceof Date ? cell.toISOString() : cell)));
+  if (!csv) {
+    worksheet.getRow(1).font = { bold: true };
+    worksheet.views = [{ state: 'frozen', ySplit: 1 }];
+    sheet.columns.forEach((_, index) => {
+      if (sheet.rows.some((r) => r[index] instanceof Date)) worksheet.getColumn(index + 1).numFmt = DATE_FORMAT;
+    });
+  }
+  return worksheet;
+}
+
+/** The sheets as one workbook (bold, frozen header row; dates formatted). */
+function xlsxWorkbook(sheets: readonly Sheet[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'perf';
+  for (const sheet of sheets) fill(workbook, sheet, false);
+  return workbook;
+}
+
+/** The XLSX file of the sheets, in memory (the dashboard's download). */
+export async function xlsxBuffer(sheets: readonly Sheet[]): Promise<Uint8Array> {
+  return new Uint8Array(await xlsxWorkbook(sheets).xlsx.writeBuffer());
+}
+
 /**
  * Writes the tables: XLSX, one sheet per table; CSV, one file per table (see `csvPaths`), UTF-8 with
  * BOM, comma-separated, with numbers as plain numbers and instants in ISO 8601 (UTC). Returns the files.
  */
 export async function writeSheets(sheets: readonly Sheet[], format: ExportFormat, out: string): Promise<string[]> {
-  const fill = (workbook: ExcelJS.Workbook, sheet: Sheet, csv: boolean) => {
-    const worksheet = workbook.addWorksheet(sheet.name);
-    worksheet.columns = sheet.columns.map((header, index) => ({
-      header, width: Math.min(60, Math.max(header.length + 2, ...sheet.rows.map((r) => cellWidth(r[index] ?? null)))),
-    }));
-    // In CSV every row has every column (an empty field for an empty cell); instants become ISO 8601 text.
-    for (const row of sheet.rows) worksheet.addRow(row.map((cell): ExcelJS.CellValue => (!csv ? cell : cell === null ? '' : cell instanceof Date ? cell.toISOString() : cell)));
-    if (!csv) {
-      worksheet.getRow(1).font = { bold: true };
-      worksheet.views = [{ state: 'frozen', ySplit: 1 }];
-      sheet.columns.forEach((_, index) => {
-        if (sheet.rows.some((r) => r[index] instanceof Date)) worksheet.getColumn(index + 1).numFmt = DATE_FORMAT;
-      });
-    }
-    return worksheet;
-  };
   if (format === 'xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'perf';
-    for (const sheet of sheets) fill(workbook, sheet, false);
-    await workbook.xlsx.writeFile(out);
+    await xlsxWorkbook(sheets).xlsx.writeFile(out);
     return [out];
   }
   const paths = csvPaths(out, sheets);

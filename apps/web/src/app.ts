@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import {
-  loadYearStatus, resolveActor, resolvePlan, sessionOf, signInWithToken, statusOf, SIGN_IN_PATH, type Actor, type Clock, type CommandContext,
-} from '@perf/core';
-import { PerfError, type Plan } from '@perf/model';
-import type { Store, WebSession } from '@perf/store';
+import { sessionOf, signInWithToken, SIGN_IN_PATH, type Clock } from '@perf/core';
+import { PerfError } from '@perf/model';
+import type { Store } from '@perf/store';
 import { html, type Html } from './html.ts';
-import { areaListPage, areaPage, personalPage } from './pages/area.ts';
-import { cruscottoPage } from './pages/ente.ts';
-import { page, type Viewer } from './pages/layout.ts';
-import { indicatorPage, objectivePage } from './pages/objective.ts';
+import { page } from './pages/layout.ts';
 import { confirmSignIn, signInHelp } from './pages/sign-in.ts';
+import { registerMonitoring } from './routes/monitoring.ts';
+import { registerPages } from './routes/pages.ts';
+import { registerPublic } from './routes/public.ts';
+import type { WebEnvironment } from './signed.ts';
 import { rateLimit, securityHeaders } from './security.ts';
 
 export const SESSION_COOKIE = 'perf_sessione';
@@ -27,17 +26,7 @@ export interface WebOptions {
   readonly signInLimit?: number;
 }
 
-/** What a signed-in request knows: the session's person and ente, and the command context of the year asked. */
-interface Signed {
-  readonly session: WebSession;
-  readonly context: CommandContext;
-  readonly plan: Plan;
-  readonly actor: Actor;
-  readonly viewer: Viewer;
-  readonly base: string;
-}
-
-type Env = { Variables: { session: WebSession } };
+type Env = WebEnvironment;
 
 const NOT_FOUND_CODES = new Set(['TARGET_UNKNOWN', 'YEAR_UNKNOWN', 'INDICATOR_UNKNOWN', 'NO_PLAN', 'ENTE_UNKNOWN', 'NOT_FOUND']);
 
@@ -100,61 +89,9 @@ export function createWebApp(options: WebOptions): Hono<Env> {
     return next();
   }
 
-  async function signed(c: Context<Env>): Promise<Signed> {
-    const session = c.get('session');
-    const yearText = c.req.param('year');
-    if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new PerfError('NOT_FOUND', `"${yearText}" non è un anno.`, { hint: 'Forma corretta: /ente/<anno>, ad esempio /ente/2012.' });
-    const context: CommandContext = {
-      store, channel: 'web', clock, ente: session.ente, year: yearText === undefined ? undefined : Number(yearText),
-      identity: { kind: 'operator', personId: session.personId, operatorName: `web:${session.personId}` },
-    };
-    const plan = await resolvePlan(context);
-    const actor = resolveActor(plan, context.identity);
-    return { session, context: { ...context, year: plan.year }, plan, actor, base: `/ente/${plan.year}`, viewer: { actor, enteName: plan.ente.name, year: plan.year } };
-  }
-  const show = (c: Context, title: string, body: Html, s: Signed) => c.html(page(title, body, s.viewer).text);
-
-  app.get('/', async (c) => {
-    const s = await signed(c);
-    const reply = await statusOf({ kind: 'ente' }, s.context);
-    return c.redirect(reply.scope === 'ente' ? s.base : `${s.base}/miei`, 303);
-  });
-  app.get('/ente/:year', async (c) => {
-    const s = await signed(c);
-    const reply = await statusOf({ kind: 'ente' }, s.context);
-    if (reply.scope !== 'ente') return c.redirect(`${s.base}/miei`, 303);
-    return show(c, `Cruscotto dell’ente ${s.plan.year}`, cruscottoPage(s.plan, reply.report), s);
-  });
-  app.get('/ente/:year/obiettivo/:id', async (c) => {
-    const s = await signed(c);
-    const reply = await statusOf({ kind: 'item', text: c.req.param('id') }, s.context);
-    if (reply.scope !== 'objective') throw new PerfError('TARGET_UNKNOWN', `"${c.req.param('id')}" non è un obiettivo del Piano.`);
-    const history = await store.history(s.plan.ente.code, s.plan.year);
-    return show(c, `Obiettivo ${reply.objective.id}: ${reply.objective.title}`, objectivePage(s.base, reply, history), s);
-  });
-  app.get('/ente/:year/indicatore/:id', async (c) => {
-    const s = await signed(c);
-    const id = c.req.param('id');
-    if (!/^\d+$/.test(id)) throw new PerfError('TARGET_UNKNOWN', `"${id}" non è il numero di un indicatore.`);
-    const reply = await statusOf({ kind: 'item', text: `#${id}` }, s.context);
-    if (reply.scope !== 'indicator') throw new PerfError('TARGET_UNKNOWN', `"${id}" non è un indicatore del Piano.`);
-    return show(c, `Indicatore ${reply.indicator.id}: ${reply.indicator.name}`, indicatorPage(s.base, reply), s);
-  });
-  app.get('/ente/:year/miei', async (c) => {
-    const s = await signed(c);
-    const reply = await statusOf({ kind: 'me' }, s.context);
-    if (reply.scope !== 'me') throw new PerfError('INTERNAL', 'Risposta inattesa.');
-    return show(c, `I miei indicatori ${s.plan.year}`, personalPage(s.base, reply), s);
-  });
-  app.get('/ente/:year/aree', async (c) => {
-    const s = await signed(c);
-    return show(c, `Aree organizzative ${s.plan.year}`, areaListPage(s.base, s.plan, s.actor), s);
-  });
-  app.get('/ente/:year/area/:id', async (c) => {
-    const s = await signed(c);
-    const { title, body } = areaPage(s.base, s.plan, await loadYearStatus(store, s.plan), s.actor, c.req.param('id'));
-    return show(c, title, body, s);
-  });
+  registerPublic(app, { store, clock });
+  registerPages(app, { store, clock });
+  registerMonitoring(app, { store, clock });
   return app;
 }
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@perf/store';
-import { exampleStore, webHarness } from './support.ts';
+import { exampleStore, pageText, webHarness } from './support.ts';
 
 let store: Store;
 let dir: string;
@@ -15,7 +15,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 describe('the pages, as §5 lets each person see them', () => {
   it('shows the controllo the ente cruscotto: 94%, 15 / 2 / 1, each strategic objective a link, the charts inline', async () => {
@@ -26,7 +25,7 @@ describe('the pages, as §5 lets each person see them', () => {
     const response = await web.get('/ente/2012', cookie);
     expect(response.status).toBe(200);
     const html = await response.text();
-    const words = text(html);
+    const words = pageText(html);
     expect(words).toContain('Livello di performance complessivo di ente: 94% · raggiunto');
     expect(words).toContain('15 raggiunti / 2 parzialmente raggiunti / 1 non raggiunti (18 con grado)');
     expect(words).toMatch(/Con target raggiunto \(90%-100%\) 15 83%/);
@@ -39,11 +38,11 @@ describe('the pages, as §5 lets each person see them', () => {
   it('shows an objective with its operational objectives, indicators (target, value, grade) and a chart of each history', async () => {
     const cookie = await web.signIn('g.ferri');
     const html = await (await web.get('/ente/2012/obiettivo/04', cookie)).text();
-    const words = text(html);
+    const words = pageText(html);
     expect(words).toContain('Obiettivo 04');
     expect(html).toContain('href="/ente/2012/obiettivo/04.1"');
     const operational = await (await web.get('/ente/2012/obiettivo/04.1', cookie)).text();
-    expect(text(operational)).toMatch(/12\. Adesioni al bando per la partecipazione a CarraraMarmotec ≥ 30 n\. 31 n\. IV trimestre 2012 100% · raggiunto/);
+    expect(pageText(operational)).toMatch(/12\. Adesioni al bando per la partecipazione a CarraraMarmotec ≥ 30 n\. 31 n\. IV trimestre 2012 100% · raggiunto/);
     expect(operational).toContain('Indicatore 12: valore per periodo e target');
   });
 
@@ -51,7 +50,7 @@ describe('the pages, as §5 lets each person see them', () => {
     const cookie = await web.signIn('f.serra');
     const response = await web.get('/ente/2012/indicatore/1', cookie);
     expect(response.status).toBe(200);
-    const words = text(await response.text());
+    const words = pageText(await response.text());
     expect(words).toContain('Storico dei valori');
     expect(words).toMatch(/II trimestre 2012 4% m\.verdi/);
     expect(words).toMatch(/IV trimestre 2012 3% m\.verdi/);
@@ -63,13 +62,13 @@ describe('the pages, as §5 lets each person see them', () => {
     expect(home.headers.get('location')).toBe('/ente/2012/miei');
     const mine = await web.get('/ente/2012/miei', cookie);
     expect(mine.status).toBe(200);
-    expect(text(await mine.text())).toContain('1. Irregolarità rilevate sulle verifiche effettuate');
+    expect(pageText(await mine.text())).toContain('1. Irregolarità rilevate sulle verifiche effettuate');
     expect((await web.get('/ente/2012', cookie)).headers.get('location')).toBe('/ente/2012/miei');
     expect((await web.get('/ente/2012/area/AGP', cookie)).status).toBe(200);
     for (const path of ['/ente/2012/area/AAS', '/ente/2012/area/ISR', '/ente/2012/obiettivo/04', '/ente/2012/indicatore/12']) {
       const refused = await web.get(path, cookie);
       expect(refused.status, path).toBe(403);
-      expect(text(await refused.text())).toContain('Marco Verdi (personale) non può');
+      expect(pageText(await refused.text())).toContain('Marco Verdi (personale) non può');
     }
     expect((await web.get('/ente/2012/indicatore/1', cookie)).status).toBe(200);
   });
@@ -78,7 +77,7 @@ describe('the pages, as §5 lets each person see them', () => {
     const cookie = await web.signIn('p.rossi');
     const response = await web.get('/ente/2012/area/AAC', cookie);
     expect(response.status).toBe(200);
-    const words = text(await response.text());
+    const words = pageText(await response.text());
     expect(words).toContain('Cruscotto di area: Area Amministrativa, Contabile, Pianificazione e Controllo di gestione');
     expect(words).toContain('Dirigente: Paola Rossi');
   });

@@ -54,3 +54,8 @@ export function webHarness(store: Store, options: { baseUrl?: string; signInLimi
   const get = (path: string, cookie?: string) => app.request(path, cookie === undefined ? {} : { headers: { Cookie: cookie } });
   return { app, clock, link, tokenOf, postToken, signIn, get };
 }
+
+/** A page's visible words: tags dropped, entities decoded, spaces collapsed. */
+export function pageText(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}

@@ -20,3 +20,4 @@ export * from './commands/table.ts';
 export * from './cycle.ts';
 export * from './conversation.ts';
 export * from './web-link.ts';
+export * from './adoption.ts';

@@ -1,0 +1,76 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '@perf/store';
+import { exampleStore, pageText, webHarness } from './support.ts';
+
+let store: Store;
+let dir: string;
+let web: ReturnType<typeof webHarness>;
+beforeAll(async () => {
+  ({ store, dir } = await exampleStore());
+  web = webHarness(store);
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+
+describe('monitoring, register and downloads', () => {
+  it('shows the controllo the current period, the closed periods and the comparison (none without the other year)', async () => {
+    const cookie = await web.signIn('f.serra');
+    const response = await web.get('/ente/2012/controllo', cookie);
+    expect(response.status).toBe(200);
+    const words = pageText(await response.text());
+    expect(words).toContain('Valori mancanti: quarto trimestre 2012');
+    expect(words).toContain('Tutti gli indicatori hanno un valore per il quarto trimestre 2012.');
+    expect(words).toContain('Nessun periodo del 2012 è chiuso.');
+    expect(words).toContain('Nessun Piano 2011 nel database');
+  });
+
+  it('gives the OIV the register, filtered by indicator, person, channel and late values', async () => {
+    const cookie = await web.signIn('g.ferri');
+    const all = pageText(await (await web.get('/ente/2012/registro', cookie)).text());
+    const total = Number(/Rilevazioni: (\d+) righe/.exec(all)?.[1]);
+    expect(total).toBeGreaterThan(50);
+    const one = pageText(await (await web.get('/ente/2012/registro?indicatore=1', cookie)).text());
+    expect(one).toContain('Rilevazioni: 2 righe');
+    const byPerson = pageText(await (await web.get('/ente/2012/registro?persona=g.conti&canale=cli', cookie)).text());
+    const count = Number(/Rilevazioni: (\d+) righe/.exec(byPerson)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(total);
+    expect(pageText(await (await web.get('/ente/2012/registro?fuori=1', cookie)).text())).toContain('Rilevazioni: 0 righe');
+    const bad = await web.get('/ente/2012/registro?indicatore=abc', cookie);
+    expect(bad.status).toBe(400);
+    expect(pageText(await bad.text())).toContain('"abc" non è il numero di un indicatore.');
+  });
+
+  it('refuses staff the monitoring, the register and the downloads (403)', async () => {
+    const cookie = await web.signIn('m.verdi');
+    for (const path of ['/ente/2012/controllo', '/ente/2012/registro', '/ente/2012/relazione.pdf', '/ente/2012/stato.xlsx']) {
+      expect((await web.get(path, cookie)).status, path).toBe(403);
+    }
+  });
+
+  it('downloads the XLSX export for a dirigente and the Relazione PDF for the OIV', async () => {
+    const xlsx = await web.get('/ente/2012/stato.xlsx', await web.signIn('p.rossi'));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toContain('Stato-CCIAA-MS-2012.xlsx');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const pdf = await web.get('/ente/2012/relazione.pdf', await web.signIn('g.ferri'));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('has no public page before the Relazione is adopted (404), and writes nothing on any page', async () => {
+    const before = await store.counts();
+    expect((await web.get('/trasparenza/CCIAA-MS/2012')).status).toBe(404);
+    const cookie = await web.signIn('f.serra');
+    const afterSignIn = await store.counts();
+    for (const path of ['/ente/2012', '/ente/2012/obiettivo/01', '/ente/2012/indicatore/1', '/ente/2012/controllo', '/ente/2012/registro']) await web.get(path, cookie);
+    expect(await store.counts()).toEqual(afterSignIn);
+    // Signing in wrote only the link's audit row (web.link); rilevazioni, plans and documents are untouched.
+    expect(afterSignIn).toEqual({ ...before, audit_log: before.audit_log + 1 });
+  });
+});
