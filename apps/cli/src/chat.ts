@@ -1,20 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { confirmAnswer, converse, renderText, type CommandContext, type ReportInput } from '@perf/core';
-import { isPerfError, parseItalianBoolean } from '@perf/model';
+import { converse, renderText, type CommandContext } from '@perf/core';
+import { isPerfError } from '@perf/model';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
 import { writePdf } from './commands.ts';
 import { withContext } from './runtime.ts';
 
 const EXIT_WORDS = new Set(['esci', 'exit', 'quit', 'fine']);
-const CANCEL_WORDS = new Set(['annulla', 'no']);
 
 /**
- * A terminal conversation with the Slack bot's grammar and answers, so it can be tried with no
- * workspace: commands without /perf, and answers such as "12: 23,5" echoed with their grade and
- * stored only after "sì" (Conferma), dropped after "no" (Annulla).
+ * A terminal conversation with the chat bots' understanding and answers, so it can be tried with no
+ * workspace: commands without /perf, values in free text («seminari di alta formazione: 6») echoed
+ * with their grade and stored only after «sì», questions, corrections. The pending value lives in the
+ * database (the core keeps it per person and conversation).
  */
 export async function runChat(args: CliArgs, io: CliIo): Promise<void> {
   await withContext(args, async (context) => {
@@ -23,16 +22,11 @@ export async function runChat(args: CliArgs, io: CliIo): Promise<void> {
     const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
     terminal.setPrompt('perf> ');
     terminal.prompt();
-    let pending: ReportInput | undefined;
     for await (const line of terminal) {
       const text = line.trim();
       if (EXIT_WORDS.has(text.toLowerCase())) break;
       try {
-        if (pending !== undefined && text !== '') {
-          pending = await settlePending(pending, text, context, io);
-        } else if (text !== '') {
-          pending = await answer(text, context, io);
-        }
+        if (text !== '') await answer(text, context, io);
       } catch (error) {
         if (!isPerfError(error)) throw error;
         io.out(error.toText());
@@ -43,11 +37,15 @@ export async function runChat(args: CliArgs, io: CliIo): Promise<void> {
   });
 }
 
-async function answer(text: string, context: CommandContext, io: CliIo): Promise<ReportInput | undefined> {
-  const turn = await converse(text, context);
+async function answer(text: string, context: CommandContext, io: CliIo): Promise<void> {
+  const turn = await converse(text, context, { conversation: 'terminal' });
   if (turn.kind === 'confirm') {
-    io.out(`${renderText(turn.preview)}\nConfermi? (sì = Conferma, no = Annulla)`);
-    return turn.input;
+    io.out(turn.text ?? `${renderText(turn.preview)}\nConfermi? (sì = Conferma, no = Annulla)`);
+    return;
+  }
+  if (turn.kind === 'message') {
+    io.out(turn.text);
+    return;
   }
   if (turn.reply.kind === 'relazione') {
     const path = join('out', turn.reply.filename);
@@ -56,20 +54,4 @@ async function answer(text: string, context: CommandContext, io: CliIo): Promise
   } else {
     io.out(renderText(turn.reply));
   }
-  return undefined;
-}
-
-/** The answer to "Confermi?": stores, drops, or asks again. */
-async function settlePending(pending: ReportInput, text: string, context: CommandContext, io: CliIo): Promise<ReportInput | undefined> {
-  const word = text.toLowerCase();
-  if (CANCEL_WORDS.has(word) || parseItalianBoolean(word) === false) {
-    io.out('Annullato: nulla è stato registrato.');
-    return undefined;
-  }
-  if (word === 'conferma' || parseItalianBoolean(word) === true) {
-    io.out(renderText(await confirmAnswer(pending, { ...context, requestKey: `chat:${randomUUID()}` })));
-    return undefined;
-  }
-  io.out('Rispondi «sì» per confermare o «no» per annullare.');
-  return pending;
 }

@@ -211,14 +211,16 @@ export function replyMessage(reply: Reply): SlackMessage {
 }
 
 /** The echo of an answer, with the grade it would give, waiting for Conferma or Annulla. */
-export function confirmMessage(input: ReportInput, preview: ReportReply): SlackMessage {
+/** The preview of a value to confirm: the core's Italian summary (what it replaces, the grade) when there is one. */
+export function confirmMessage(input: ReportInput, preview: ReportReply, summary?: string): SlackMessage {
   const fixed = { ...input, period: input.period ?? preview.period };
   const { blocks: [echo] } = reportMessage(preview);
+  const shown = summary === undefined ? echo : section(escapeText(summary));
   return {
     text: renderText(preview),
     blocks: [
-      ...(echo ? [echo] : []),
-      contextBlock('Premi *Conferma* per registrare il valore, *Annulla* per scartarlo.'),
+      ...(shown ? [shown] : []),
+      contextBlock('Premi *Conferma* (o rispondi «sì») per registrare il valore, *Annulla* (o «no») per scartarlo.'),
       { type: 'actions', elements: [button('Conferma', ACTION.confirm, encodeAnswer(fixed), 'primary'), button('Annulla', ACTION.cancel, 'annulla')] },
     ],
   };

@@ -35,8 +35,9 @@ async function handleTurn(runtime: SlackRuntime, turn: Turn): Promise<void> {
       return;
     }
     // The event id is the request key: a command written in the conversation never stores twice.
-    const outcome = await converse(turn.text, commandContext(runtime, turn.userId, `slack:event:${turn.eventId}`));
-    await turn.send(outcome.kind === 'confirm' ? confirmMessage(outcome.input, outcome.preview) : replyMessage(outcome.reply));
+    const outcome = await converse(turn.text, commandContext(runtime, turn.userId, `slack:event:${turn.eventId}`), { conversation: turn.channelId });
+    await turn.send(outcome.kind === 'confirm' ? confirmMessage(outcome.input, outcome.preview, outcome.text)
+      : outcome.kind === 'message' ? notice(outcome.text) : replyMessage(outcome.reply));
   } catch (error) {
     await turn.send(errorMessage(error, runtime.logger));
   }

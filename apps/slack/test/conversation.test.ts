@@ -76,11 +76,33 @@ describe('conversation in a direct message', () => {
   it('says which indicator a bare number could be, and that it did not understand other text', async () => {
     harness = await Harness.start();
     await harness.event(directMessage(USERS.conti, '23'));
-    await harness.event(directMessage(USERS.conti, 'ciao perf'));
+    await harness.event(directMessage(USERS.conti, 'pizza margherita'));
     const texts = postsTo(harness, dmChannel(USERS.conti)).map((c) => String(c.body.text));
     expect(texts[0]).toContain('A quale indicatore si riferisce «23»?');
-    expect(texts[1]).toContain('Non ho capito «ciao perf»');
+    expect(texts[1]).toContain('Non ho capito «pizza margherita»');
     expect(texts[1]).toContain('12: 23,5');
+  });
+
+  it('understands a sentence, previews what it replaces, and stores it once on «sì» (redelivered too)', async () => {
+    harness = await Harness.start();
+    const count = await harness.rilevazioni();
+    await harness.event(directMessage(USERS.conti, 'newsletter inviate: 9 nel terzo trimestre'));
+    const [preview] = postsTo(harness, dmChannel(USERS.conti));
+    expect(blocksText(preview?.body.blocks)).toContain('indicatore 61 «Newsletter inviate»');
+    expect(blocksText(preview?.body.blocks)).toContain('periodo: terzo trimestre 2012 (2012-Q3)');
+    expect(blocksText(preview?.body.blocks)).toContain('sostituisce: 8 n.');
+    await harness.event(directMessage(USERS.conti, '1'));
+    expect(await harness.rilevazioni()).toBe(count);
+    const yes = directMessage(USERS.conti, 'sì');
+    await harness.event(yes, { eventId: 'EV-SI-1' });
+    await harness.event(yes, { eventId: 'EV-SI-1', retryNum: 1 });
+    expect(await harness.rilevazioni()).toBe(count + 1);
+    const fromSlack = (await harness.history(61)).filter((r) => r.channel === 'slack');
+    expect(fromSlack).toHaveLength(1);
+    expect(fromSlack[0]).toMatchObject({ value: 9, period: '2012-Q3', reportedBy: 'g.conti' });
+    const texts = postsTo(harness, dmChannel(USERS.conti)).map((c) => String(c.body.text));
+    expect(texts[1]).toContain('non è una conferma');
+    expect(texts[2]).toContain('Registrato: indicatore 61');
   });
 
   it("ignores the bot's own messages and edits", async () => {

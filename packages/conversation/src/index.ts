@@ -4,3 +4,4 @@ export { isCancellation, isConfirmation } from './intents.ts';
 export { rhythmHint } from './periods.ts';
 export { GRAMMAR_KEYS } from './typos.ts';
 export { advance, current, STATE_TTL_MS } from './state.ts';
+export { parseState } from './state-schema.ts';

@@ -47,6 +47,11 @@ export interface UnderstandInput {
   readonly state: ConversationState;
   /** The words that start a command of the exact grammar (names and aliases). */
   readonly commandWords: readonly string[];
+  /**
+   * The speaker's indicators still without a value in the current period: a bare value («23») is for
+   * the only one missing; with several, the bot asks which.
+   */
+  readonly missing?: readonly number[] | undefined;
   /** For «trimestre scorso»: the current period code of the plan, when there is one. */
   readonly currentPeriod?: string | undefined;
 }
@@ -85,4 +90,4 @@ export type Intent =
 
 export type RefusalCode =
   | 'NOT_UNDERSTOOD' | 'INDICATOR_NOT_FOUND' | 'NOT_YOURS' | 'UNIT_MISMATCH' | 'PERIOD_RHYTHM'
-  | 'ONE_AT_A_TIME' | 'NOT_A_CONFIRMATION' | 'NOTHING_TO_CORRECT' | 'CHOICE_OUT_OF_RANGE' | 'VALUE_MISSING';
+  | 'ONE_AT_A_TIME' | 'WHICH_INDICATOR' | 'NOT_A_CONFIRMATION' | 'NOTHING_TO_CORRECT' | 'CHOICE_OUT_OF_RANGE' | 'VALUE_MISSING';

@@ -54,6 +54,8 @@ export function understand(input: UnderstandInput): Intent {
   const first = raw.split(/\s+/)[0]?.toLowerCase() ?? '';
   const tokens = raw.split(/\s+/);
   if (input.commandWords.includes(first) && !isSentence(tokens)) return suggestLine(raw, input.commandWords, true) ?? { kind: 'command', line: raw };
+  const bare = bareValue(raw, input);
+  if (bare) return bare;
   const grammarLike = /\w=/.test(raw) || tokens.length <= 2;
   return smallTalk(text)
     ?? correction(text, input)
@@ -61,6 +63,16 @@ export function understand(input: UnderstandInput): Intent {
     ?? (grammarLike ? suggestLine(raw, input.commandWords, false) : undefined)
     ?? readReport(text, input)
     ?? refuse('NOT_UNDERSTOOD', `Non ho capito «${raw}».`, HELP_HINT);
+}
+
+/** «23» alone: the value of the only indicator still missing, or a question about which one. */
+function bareValue(raw: string, input: UnderstandInput): Intent | undefined {
+  if (!/^[-+]?[\d.,]+%?$/.test(raw) || input.missing === undefined) return undefined;
+  const [only, ...others] = input.missing;
+  if (only !== undefined && others.length === 0) return { kind: 'report', report: { indicator: only, rawValue: raw, period: undefined, correction: false } };
+  return refuse('WHICH_INDICATOR', input.missing.length === 0
+    ? `A quale indicatore si riferisce «${raw}»? Non hai indicatori mancanti in questo periodo.`
+    : `A quale indicatore si riferisce «${raw}»? Te ne mancano ${input.missing.length}: ${input.missing.join(', ')}.`, 'Scrivi «<indicatore>: <valore>», ad esempio «12: 23,5».');
 }
 
 /** «stato dell'obiettivo 05»: a command word opening a sentence rather than a §6 line. */

@@ -1,50 +1,129 @@
-import { formatPeriod, PerfError } from '@perf/model';
-import { resolveActor, resolvePlan, type CommandContext } from './context.ts';
+import { randomUUID } from 'node:crypto';
+import { advance, current, parseState, understand, type Intent, type LastReport, type PendingReport } from '@perf/conversation';
+import { italianPeriodName, PerfError, readPeriod, type Plan } from '@perf/model';
+import type { ConversationKey } from '@perf/store';
+import { resolveActor, resolvePlan, type Actor, type CommandContext } from './context.ts';
 import { openPeriod } from './cycle.ts';
+import { answerQuestion, missingNow, smallTalkAnswer } from './conversation-answers.ts';
 import { submitReport, type ReportInput } from './commands/report.ts';
-import { findCommand, GRAMMAR_FORMS, runCommandLine } from './commands/table.ts';
+import { COMMANDS, findCommand, runCommandLine } from './commands/table.ts';
 import { tokenize } from './grammar.ts';
+import { reportableIndicators } from './permissions.ts';
+import { gradeText, targetText, valueText } from './render-text.ts';
 import type { Reply, ReportReply } from './replies.ts';
 
-/** One turn of a conversation: a command's reply, or a value to confirm before it is stored. */
+/**
+ * One turn of a conversation: a command's reply, a value to confirm before it is stored (with the
+ * Italian preview: what was understood, the value it replaces, the grade it gives), or a message
+ * (an answer to a question, a choice, a greeting, «Forse intendevi …?»).
+ */
 export type ConversationTurn =
   | { readonly kind: 'reply'; readonly reply: Reply }
-  | { readonly kind: 'confirm'; readonly input: ReportInput; readonly preview: ReportReply };
+  | { readonly kind: 'confirm'; readonly input: ReportInput; readonly preview: ReportReply; readonly text?: string; readonly replaces?: number | null }
+  | { readonly kind: 'message'; readonly text: string };
 
-const ANSWER = /^#?(\d+)\s*[:=]\s*(.+)$/;
-
-/**
- * Understands what a person writes to the bot: the §6 grammar with or without `/perf`, or a bare
- * answer to a reminder ("12: 23,5", or just "23" when one indicator is missing). Answers are
- * echoed with the grade they would give and stored only once confirmed (see `confirmAnswer`).
- */
-export async function converse(text: string, context: CommandContext): Promise<ConversationTurn> {
-  const trimmed = text.trim().replace(/^\/?perf\s+/i, '');
-  const first = tokenize(trimmed)[0];
-  if (first !== undefined && findCommand(first)) return { kind: 'reply', reply: await runCommandLine(trimmed, context) };
-  const input = await answerToInput(trimmed, context);
-  return { kind: 'confirm', input, preview: await submitReport(input, context, { store: false }) };
+export interface ConverseOptions {
+  /** The conversation within the channel (a DM's channel id, the terminal): its state is kept apart. */
+  readonly conversation?: string | undefined;
 }
 
-async function answerToInput(text: string, context: CommandContext): Promise<ReportInput> {
-  const hint = `Comandi: ${GRAMMAR_FORMS.join(' · ')}. Per rispondere a un sollecito scrivi «<indicatore>: <valore>», ad esempio «12: 23,5».`;
-  const match = ANSWER.exec(text);
-  if (match) return { indicator: Number(match[1]), rawValue: (match[2] ?? '').trim(), period: undefined, note: undefined };
-  if (!/^[-+]?[\d.,]+%?$|^(s[iì]|no|yes|true|false)$/i.test(text)) {
-    throw new PerfError('COMMAND_UNKNOWN', `Non ho capito «${text}».`, { hint });
+const COMMAND_WORDS = COMMANDS.flatMap((c) => [c.name, ...c.aliases]);
+
+/**
+ * Understands what a person writes to the bot (packages/conversation) and acts on it: the §6 grammar
+ * runs at once; a value read from free text is previewed and stored only after «sì» (the pending
+ * value and the last report live in the database per person and conversation, 15 minutes).
+ */
+export async function converse(text: string, context: CommandContext, options: ConverseOptions = {}): Promise<ConversationTurn> {
+  let plan: Plan;
+  let actor: Actor;
+  try {
+    plan = await resolvePlan(context);
+    actor = resolveActor(plan, context.identity);
+  } catch (error) {
+    // Without a plan or a person, only the grammar can answer (help; or the command's own refusal).
+    const first = tokenize(text.trim().replace(/^\/?perf\s+/i, ''))[0];
+    if (first !== undefined && findCommand(first)) return { kind: 'reply', reply: await runCommandLine(text.trim().replace(/^\/?perf\s+/i, ''), context) };
+    throw error;
   }
-  const plan = await resolvePlan(context);
-  const actor = resolveActor(plan, context.identity);
-  const period = openPeriod(plan, context.clock());
-  const reported = period ? await context.store.valuesOfPeriod(plan.ente.code, plan.year, formatPeriod(period)) : new Map();
-  const missing = plan.indicators.filter((i) => i.owner === actor.id && !reported.has(i.id));
-  const only = missing.length === 1 ? missing[0] : undefined;
-  if (only === undefined) {
-    throw new PerfError('ANSWER_AMBIGUOUS', missing.length === 0
-      ? `A quale indicatore si riferisce «${text}»? Non hai indicatori mancanti in questo periodo.`
-      : `A quale indicatore si riferisce «${text}»? Te ne mancano ${missing.length}: ${missing.map((i) => i.id).join(', ')}.`, { hint: 'Scrivi «<indicatore>: <valore>», ad esempio «12: 23,5».' });
+  const key: ConversationKey = { channel: context.channel, conversation: options.conversation ?? 'default', person: actor.id };
+  const now = context.clock();
+  const saved = await context.store.conversations.load(key);
+  const state = saved === undefined ? {} : current(parseState(saved.state), saved.savedAt, now);
+  const open = openPeriod(plan, now);
+  const intent = understand({
+    text, plan, speaker: { id: actor.id, role: actor.role }, state, commandWords: COMMAND_WORDS,
+    reportable: new Set(reportableIndicators(plan, actor).map((i) => i.id)),
+    missing: await missingNow(context, plan, actor),
+    currentPeriod: open === undefined ? undefined : `${open.year}-${open.kind}${open.index}`,
+  });
+  let outcome: Awaited<ReturnType<typeof act>>;
+  try {
+    outcome = await act(intent, context, plan, actor);
+  } catch (error) {
+    // A refusal of the understanding may leave its question open; a refusal of the command drops what was pending.
+    await context.store.conversations.save(key, advance(state, intent.kind === 'refuse' ? intent : { kind: 'cancel' }), now);
+    throw error;
   }
-  return { indicator: only.id, rawValue: text, period: undefined, note: undefined };
+  await context.store.conversations.save(key, advance(state, intent, outcome.stored), now);
+  return outcome.turn;
+}
+
+function inputOf(report: PendingReport): ReportInput {
+  return { indicator: report.indicator, rawValue: report.rawValue, period: report.period, note: undefined };
+}
+
+function storedOf(reply: Reply): LastReport | undefined {
+  return reply.kind === 'report' && reply.stored !== undefined ? { indicator: reply.indicator.id, period: reply.period } : undefined;
+}
+
+async function act(intent: Intent, context: CommandContext, plan: Plan, actor: Actor): Promise<{ turn: ConversationTurn; stored?: LastReport | undefined }> {
+  const say = (text: string) => ({ turn: { kind: 'message', text } as const });
+  switch (intent.kind) {
+    case 'command': {
+      const reply = await runCommandLine(intent.line, context);
+      return { turn: { kind: 'reply', reply }, stored: storedOf(reply) };
+    }
+    case 'report': return { turn: await preview(intent.report, context, plan) };
+    case 'confirm': {
+      const reply = await confirmAnswer(inputOf(intent.report), { ...context, requestKey: context.requestKey ?? `conversation:${randomUUID()}` });
+      return { turn: { kind: 'reply', reply }, stored: storedOf(reply) };
+    }
+    case 'cancel': return say('Annullato: nulla è stato registrato.');
+    case 'choose': return say([
+      `Quale indicatore intendi?${intent.choice.rawValue === undefined ? '' : ` (valore ${intent.choice.rawValue})`}`,
+      ...intent.candidates.map((c, i) => `${i + 1}. indicatore ${c.id} «${c.name}»`),
+      'Rispondi con il numero della scelta.',
+    ].join('\n'));
+    case 'ask-value': return say(intent.indicator.direction === 'boolean'
+      ? `Indicatore ${intent.indicator.id} «${intent.indicator.name}»: è fatto? Rispondi «sì» o «no».`
+      : `Che valore registro per l'indicatore ${intent.indicator.id} «${intent.indicator.name}» (target ${targetText(intent.indicator)})? Scrivi il numero.`);
+    case 'question': {
+      const answer = await answerQuestion(intent.question, context, plan, actor);
+      return say(answer.command === undefined ? answer.text : `${answer.text}\n\nLo stesso in breve: ${answer.command}`);
+    }
+    case 'smalltalk': return say(await smallTalkAnswer(intent.greeting, context, plan, actor));
+    case 'suggest': return say(`Forse intendevi:\n${intent.line}\n(hai scritto «${intent.typed}»)`);
+    case 'refuse': throw new PerfError(intent.code === 'NOT_UNDERSTOOD' ? 'COMMAND_UNKNOWN' : `CONVERSATION_${intent.code}`, intent.message, { hint: intent.hint });
+  }
+}
+
+/** The preview of a value understood from free text: nothing is stored until «sì». */
+async function preview(report: PendingReport, context: CommandContext, plan: Plan): Promise<ConversationTurn> {
+  const input = inputOf(report);
+  const reply = await submitReport(input, context, { store: false });
+  const replaces = (await context.store.valuesOfPeriod(plan.ente.code, plan.year, reply.period)).get(reply.indicator.id) ?? null;
+  const { indicator } = reply;
+  const text = [
+    report.correction ? 'Correzione del valore appena registrato — ho capito:' : 'Ho capito:',
+    `• indicatore ${indicator.id} «${indicator.name}»`,
+    `• periodo: ${italianPeriodName(readPeriod(reply.period))} (${reply.period})`,
+    `• valore: ${valueText(indicator, reply.value)}`,
+    `• sostituisce: ${replaces === null ? 'nessun valore finora' : valueText(indicator, replaces)}`,
+    `• grado che darebbe: ${gradeText(reply.grade)} (target ${targetText(indicator)})`,
+    'Confermi? Rispondi «sì» (ok, va bene, conferma, esatto) per registrarlo, «no» per annullare.',
+  ].join('\n');
+  return { kind: 'confirm', input, preview: reply, text, replaces };
 }
 
 /** Stores a confirmed answer; the request key makes a repeated confirmation harmless. */

@@ -3,3 +3,4 @@ export * from './store.ts';
 export * from './open.ts';
 export { MIGRATIONS } from './migrations.ts';
 export * from './web-auth.ts';
+export * from './conversation-state.ts';

@@ -111,6 +111,20 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     sql: 'CREATE INDEX rilevazioni_supersedes ON rilevazioni (supersedes) WHERE supersedes IS NOT NULL;',
   },
   {
+    version: 4,
+    name: 'conversation state (pending confirmation, last report) per person and chat conversation',
+    sql: `
+      CREATE TABLE conversation_state (
+        channel text NOT NULL,
+        conversation text NOT NULL,
+        person text NOT NULL,
+        state jsonb NOT NULL,
+        saved_at timestamptz NOT NULL,
+        PRIMARY KEY (channel, conversation, person)
+      );
+    `,
+  },
+  {
     version: 7,
     name: 'dashboard sign-in tokens and sessions (stored hashed)',
     // A token row is written when a link is issued and marked used once; a session lives 8 hours.

@@ -1,6 +1,7 @@
 import { PerfError, validatePlan, type Plan } from '@perf/model';
 import type { SqlDriver } from './driver.ts';
 import { WebAuthStore } from './web-auth.ts';
+import { ConversationStateStore } from './conversation-state.ts';
 
 export type Channel = 'cli' | 'slack' | 'discord' | 'web';
 
@@ -199,6 +200,11 @@ export class Store {
   /** Runs `work` in one transaction: everything it writes is stored, or nothing is. */
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     return this.driver.transaction((tx) => work(new Store(tx, this.engine, () => {}, this.planCache)));
+  }
+
+  /** What each chat conversation remembers between messages. */
+  get conversations(): ConversationStateStore {
+    return new ConversationStateStore(this.driver);
   }
 
   /** The dashboard's sign-in tokens and sessions. */

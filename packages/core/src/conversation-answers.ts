@@ -1,0 +1,101 @@
+import { formatPeriod, italianPeriodName, readPeriod, type Plan } from '@perf/model';
+import type { HowTo, QuestionTopic } from '@perf/conversation';
+import type { Actor, CommandContext } from './context.ts';
+import { openPeriod } from './cycle.ts';
+import { assertCanSeeEnte } from './permissions.ts';
+import { gradeText, renderText } from './render-text.ts';
+import { runCommandLine } from './commands/table.ts';
+
+/** What a question is answered with: text, and the §6 line (or CLI command) that does the same. */
+export interface Answer {
+  readonly text: string;
+  readonly command: string | undefined;
+}
+
+const HOW_TO: Record<HowTo, Answer> = {
+  report: { text: 'Per registrare un valore scrivi il numero dell\'indicatore e il valore, ad esempio «12: 23,5», oppure una frase («seminari di alta formazione: 6 nel terzo trimestre»): ti mostro cosa ho capito e registro solo dopo il tuo «sì».', command: 'report 12 value=23,5 period=2012-Q3' },
+  close: { text: 'Un periodo lo chiude il controllo di gestione: da quel momento un valore per quel periodo si registra solo con un motivo. Chiudere l\'anno chiude tutti i suoi periodi.', command: 'chiudi 2012-Q2 (dalla riga di comando: pnpm perf period close 2012-Q2)' },
+  relazione: { text: 'La Relazione sulla Performance la producono il controllo di gestione e l\'OIV: il PDF arriva in questa conversazione.', command: 'relazione 2012' },
+  correct: { text: 'Subito dopo aver registrato un valore scrivi «scusa, era 25» (oppure «correggi: il 41 era 91%»): ti mostro la correzione e la registro dopo il tuo «sì». Il valore precedente resta nello storico.', command: 'report 41 value=91% period=2012-Q3' },
+  missing: { text: 'Scrivi «cosa devo ancora inserire?» per i tuoi indicatori senza valore; dirigenti e controllo possono chiedere «chi è in ritardo con il terzo trimestre?».', command: 'status me' },
+  status: { text: 'Lo stato dell\'ente, di un obiettivo o di un indicatore si chiede con status, oppure a parole («a che punto è l\'obiettivo 09?»).', command: 'status 09' },
+  help: { text: 'Posso registrare valori (anche scritti a parole), mostrare lo stato dei tuoi indicatori, degli obiettivi e dell\'ente, dirti cosa manca.', command: 'help' },
+};
+
+function periodOf(plan: Plan, code: string | undefined, now: Date): string | undefined {
+  if (code !== undefined) return code;
+  const open = openPeriod(plan, now);
+  return open === undefined ? undefined : formatPeriod(open);
+}
+
+async function missingOf(context: CommandContext, plan: Plan, period: string, owner?: string): Promise<Plan['indicators']> {
+  const reported = await context.store.valuesOfPeriod(plan.ente.code, plan.year, period);
+  return plan.indicators.filter((i) => !reported.has(i.id) && (owner === undefined || i.owner === owner));
+}
+
+/** The speaker's indicators without a value in the open period (empty outside the plan's year). */
+export async function missingNow(context: CommandContext, plan: Plan, actor: Actor): Promise<number[]> {
+  const period = periodOf(plan, undefined, context.clock());
+  return period === undefined ? [] : (await missingOf(context, plan, period, actor.id)).map((i) => i.id);
+}
+
+async function viaCommand(line: string, context: CommandContext, intro = ''): Promise<Answer> {
+  return { text: intro + renderText(await runCommandLine(line, context)), command: line };
+}
+
+async function lateAnswer(context: CommandContext, plan: Plan, actor: Actor, code: string | undefined): Promise<Answer> {
+  assertCanSeeEnte(actor);
+  const period = periodOf(plan, code, context.clock()) ?? `${plan.year}-${plan.monitoring === 'quarterly' ? 'Q4' : '4M3'}`;
+  const missing = await missingOf(context, plan, period);
+  const byOwner = new Map<string, number[]>();
+  for (const i of missing) byOwner.set(i.owner, [...(byOwner.get(i.owner) ?? []), i.id]);
+  const words = `${italianPeriodName(readPeriod(period))} (${period})`;
+  const lines = [...byOwner].map(([owner, ids]) => `• ${plan.people.find((p) => p.id === owner)?.name ?? owner} (${owner}): ${ids.length === 1 ? 'indicatore' : 'indicatori'} ${ids.join(', ')}`);
+  const text = missing.length === 0 ? `Per il ${words} tutti gli indicatori hanno un valore.` : [`Per il ${words} mancano ${missing.length === 1 ? '1 valore' : `${missing.length} valori`} di ${byOwner.size === 1 ? '1 persona' : `${byOwner.size} persone`}:`, ...lines].join('\n');
+  return { text, command: `pnpm perf missing --period ${period}` };
+}
+
+async function bandsAnswer(context: CommandContext, plan: Plan, actor: Actor, question: Extract<QuestionTopic, { topic: 'bands' }>): Promise<Answer> {
+  assertCanSeeEnte(actor);
+  const reply = await runCommandLine('status', context);
+  if (reply.kind !== 'status' || reply.scope !== 'ente') return viaCommand('status', context);
+  const wanted = reply.report.strategic.filter((o) => (question.bands.length === 0 || (o.band !== null && question.bands.includes(o.band)))
+    && (question.below === undefined || (o.percent !== null && o.percent < question.below)));
+  const what = question.below === undefined ? 'nelle fasce richieste' : `sotto il ${question.below}%`;
+  const text = wanted.length === 0 ? `Nessun obiettivo strategico ${what}.` : [`Obiettivi strategici ${what}: ${wanted.length}.`, ...wanted.map((o) => `• ${o.id} «${o.title}»: ${gradeText(o)}`)].join('\n');
+  return { text, command: 'status' };
+}
+
+/** Answers a question with the data the person may see (§5), through the same commands as the grammar. */
+export async function answerQuestion(question: QuestionTopic, context: CommandContext, plan: Plan, actor: Actor): Promise<Answer> {
+  switch (question.topic) {
+    case 'indicator': return viaCommand(`status #${question.indicator}`, context);
+    case 'history': return viaCommand(`status #${question.indicator}`, context, 'Ogni valore con chi l\'ha registrato e quando:\n');
+    case 'objective': return viaCommand(`status ${question.objective}`, context);
+    case 'mine': return viaCommand('status me', context);
+    case 'missing': {
+      const period = periodOf(plan, question.period, context.clock());
+      if (actor.person === undefined || period === undefined) return viaCommand('status me', context);
+      const missing = await missingOf(context, plan, period, actor.id);
+      const words = `${italianPeriodName(readPeriod(period))} (${period})`;
+      const text = missing.length === 0 ? `Per il ${words} hai inserito tutto: nessun indicatore mancante.` : [`Per il ${words} ti ${missing.length === 1 ? 'manca 1 indicatore' : `mancano ${missing.length} indicatori`}:`, ...missing.map((i) => `• ${i.id} «${i.name}»`)].join('\n');
+      return { text, command: 'status me' };
+    }
+    case 'late': return lateAnswer(context, plan, actor, question.period);
+    case 'bands': return bandsAnswer(context, plan, actor, question);
+    case 'overall': return viaCommand('status', context);
+    case 'howto': return HOW_TO[question.task];
+  }
+}
+
+/** A greeting or thanks, with what the person can do now (staff: their missing indicators). */
+export async function smallTalkAnswer(greeting: 'hello' | 'thanks' | 'bye', context: CommandContext, plan: Plan, actor: Actor): Promise<string> {
+  const first = actor.name.split(' ')[0] ?? actor.name;
+  const opening = greeting === 'hello' ? `Ciao ${first}!` : greeting === 'thanks' ? 'Prego!' : `A presto, ${first}!`;
+  if (greeting === 'bye') return opening;
+  const missing = actor.role === 'staff' ? await missingNow(context, plan, actor) : [];
+  const next = missing.length === 0
+    ? 'Puoi chiedermi lo stato («status me», «a che punto è l\'obiettivo 09?») o registrare un valore («12: 23,5»).'
+    : `Ti ${missing.length === 1 ? 'manca l\'indicatore' : 'mancano gli indicatori'} ${missing.join(', ')} per il periodo in corso: scrivi ad esempio «${missing[0]}: <valore>».`;
+  return `${opening} ${next}`;
+}
