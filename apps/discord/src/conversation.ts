@@ -41,18 +41,23 @@ function confirmButtons(input: ReportInput, period: string): APIActionRowCompone
 }
 
 /**
- * A direct message to the bot: a §6 command, or an answer to a reminder («12: 23,5»), which is
- * echoed with the grade it would give and stored only when the person presses «Conferma».
+ * A direct message to the bot: a §6 command, or a value in free text («12: 23,5», «newsletter
+ * inviate: 9»), echoed with the grade it would give and stored only when the person presses
+ * «Conferma» or answers «sì»; or a question, answered in words.
  * Errors are left to the caller's single error handler.
  */
 export async function answerDirectMessage(message: Message, deps: BotDeps): Promise<void> {
   const context = chatContext(deps, message.author.id, `discord:${message.id}`);
-  const turn = await converse(message.content, context);
+  const turn = await converse(message.content, context, { conversation: message.channelId });
   if (turn.kind === 'reply') {
     await message.reply(replyMessage(turn.reply));
     return;
   }
-  await message.reply({ embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] });
+  if (turn.kind === 'message') {
+    await message.reply({ content: turn.text });
+    return;
+  }
+  await message.reply({ content: turn.text, embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] });
 }
 
 /**

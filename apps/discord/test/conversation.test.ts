@@ -1,0 +1,54 @@
+import type { Store } from '@perf/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
+import { APPLICATION_ID, exampleStore, fixedClock, GUILD_ID, PEOPLE, startBot, type RunningBot } from './harness.ts';
+
+/** 25 September 2012, third quarter open; the plan without values. */
+const clock = fixedClock('2012-09-25T10:00:00+02:00');
+const dmChannel = '500000000000000006';
+
+let fake: FakeDiscord;
+let store: Store;
+let running: RunningBot;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start(APPLICATION_ID, GUILD_ID);
+  ({ store } = await exampleStore(false));
+  running = await startBot(fake, store, clock);
+});
+
+afterAll(async () => {
+  await running?.bot.stop();
+  await fake?.close();
+  await store?.close();
+});
+
+async function say(content: string): Promise<RecordedCall> {
+  const since = fake.mark();
+  fake.directMessage(PEOPLE.conti, dmChannel, content);
+  return fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${dmChannel}/messages`, 10_000, since);
+}
+
+describe('free text in a direct message on Discord', () => {
+  it('previews a sentence, refuses a digit as a confirmation, stores once on «sì»', async () => {
+    const preview = await say('newsletter inviate: 9');
+    expect(preview.body.content).toContain('indicatore 61 «Newsletter inviate»');
+    expect(preview.body.content).toContain('periodo: terzo trimestre 2012 (2012-Q3)');
+    expect(preview.body.content).toContain('sostituisce: nessun valore finora');
+    expect(preview.body.components[0].components.map((b: { label: string }) => b.label)).toEqual(['Conferma', 'Annulla']);
+    const digit = await say('1');
+    expect(JSON.stringify(digit.body)).toContain('non è una conferma');
+    expect(await store.history('CCIAA-MS', 2012, 61)).toHaveLength(0);
+    const stored = await say('sì');
+    expect(stored.body.embeds[0].title).toBe('Registrato: indicatore 61');
+    const history = await store.history('CCIAA-MS', 2012, 61);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ period: '2012-Q3', value: 9, channel: 'discord', reportedBy: 'g.conti' });
+  });
+
+  it('answers a question in words, with the short command', async () => {
+    const answer = await say('cosa devo ancora inserire?');
+    expect(answer.body.content).toContain('terzo trimestre 2012 (2012-Q3)');
+    expect(answer.body.content).toContain('Lo stesso in breve: status me');
+  });
+});
