@@ -57,7 +57,7 @@ export async function answerDirectMessage(message: Message, deps: BotDeps): Prom
     await message.reply({ content: turn.text });
     return;
   }
-  await message.reply({ content: turn.text, embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] });
+  await message.reply({ ...(turn.text === undefined ? {} : { content: turn.text }), embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] });
 }
 
 /**
