@@ -39,12 +39,11 @@ function nameIndex(plan: Plan): NameIndex {
 function resolveStem(index: NameIndex, word: string): string | undefined {
   if (index.idf.has(word)) return word;
   if (word.length < 5) return undefined;
-  let best: string | undefined;
   for (const candidate of index.stems) {
-    if (Math.abs(candidate.length - word.length) > 1) continue;
-    if (distance(candidate, word) <= 1) { best = candidate; break; }
+    if (Math.abs(candidate.length - word.length) <= 1 && distance(candidate, word) <= 1) return candidate;
   }
-  return best;
+  // Another form of the same word (soddisfazione / soddisfatti): the first 7 letters agree.
+  return word.length >= 7 ? index.stems.find((candidate) => candidate.startsWith(word.slice(0, 7))) : undefined;
 }
 
 export interface NameMatch {

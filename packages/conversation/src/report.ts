@@ -40,19 +40,24 @@ function oneAtATime(values: readonly ValueMention[]): Intent {
 
 type Pick = { indicator: Indicator } | { intent: Intent } | undefined;
 
-/** Someone else's indicator is named only by a clear match. */
+/** Someone else's indicator is named only by a clear match… */
 const OTHERS_SCORE = 0.3;
+/** …and beats the speaker's best by this factor. */
+const OTHERS_MARGIN = 0.5;
 
 /** The indicator a message names by its words, preferring the speaker's own and those measured in the unit said. */
 function pickByName(text: string, input: UnderstandInput, mentions: readonly ValueMention[], fallback: Fallback | undefined): Pick {
-  const matches = matchNames(input.plan, text).filter((m) => m.score >= MIN_SCORE);
+  const matches = matchNames(input.plan, text);
+  const best = matches[0];
   const fallbackIndicator = fallback && input.plan.indicators.find((i) => i.id === fallback.indicator);
-  if (fallbackIndicator && (matches.length === 0 || (matches[0]?.score ?? 0) < OTHERS_SCORE)) return { indicator: fallbackIndicator };
+  if (fallbackIndicator && (best === undefined || best.score < OTHERS_SCORE)) return { indicator: fallbackIndicator };
   const mine = matches.filter((m) => input.reportable.has(m.indicator.id));
-  if (mine.length > 0) return choose(mine, mentions);
-  const theirs = matches[0];
-  if (theirs === undefined || theirs.score < OTHERS_SCORE) return undefined;
-  return { intent: notYours(theirs.indicator, input) };
+  const [bestMine] = mine;
+  // Someone else's indicator named far better than any of the speaker's own: it is theirs, say so.
+  const theirs = best !== undefined && best.score >= OTHERS_SCORE && !input.reportable.has(best.indicator.id) ? best : undefined;
+  if (theirs && (bestMine === undefined || bestMine.score < theirs.score * OTHERS_MARGIN)) return { intent: notYours(theirs.indicator, input) };
+  if (bestMine === undefined || bestMine.score < MIN_SCORE) return undefined;
+  return choose(mine, mentions);
 }
 
 /** Among close candidates, those that take the unit written beside the one value, when some do. */
@@ -107,7 +112,7 @@ export function readReport(text: string, input: UnderstandInput, fallback?: Fall
   if (period.kind === 'rhythm') {
     return refuse('PERIOD_RHYTHM', `«${period.said}» non è un periodo di monitoraggio del Piano: ${rhythmHint(plan)}.`, `Ad esempio «${REPORT_FORM.split('»')[0]?.slice(1)} nel ${plan.monitoring === 'quarterly' ? 'terzo trimestre' : 'secondo quadrimestre'}».`);
   }
-  const reference = findNumberReference(text, plan);
+  const reference = findNumberReference(withoutSpans(text, period.spans), plan);
   const skip = [...period.spans, ...(reference ? [reference] : [])];
   const mentions = findValues(text, skip, true);
   let indicator: Indicator | undefined;

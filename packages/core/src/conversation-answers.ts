@@ -1,7 +1,7 @@
-import { formatPeriod, italianPeriodName, readPeriod, type Plan } from '@perf/model';
+import { formatPeriod, italianPeriodName, lastPeriodOfYear, readPeriod, type Plan } from '@perf/model';
 import type { HowTo, QuestionTopic } from '@perf/conversation';
 import type { Actor, CommandContext } from './context.ts';
-import { openPeriod } from './cycle.ts';
+import { lastClosedPeriod, openPeriod } from './cycle.ts';
 import { assertCanSeeEnte } from './permissions.ts';
 import { gradeText, renderText } from './render-text.ts';
 import { runCommandLine } from './commands/table.ts';
@@ -45,7 +45,9 @@ async function viaCommand(line: string, context: CommandContext, intro = ''): Pr
 
 async function lateAnswer(context: CommandContext, plan: Plan, actor: Actor, code: string | undefined): Promise<Answer> {
   assertCanSeeEnte(actor);
-  const period = periodOf(plan, code, context.clock()) ?? `${plan.year}-${plan.monitoring === 'quarterly' ? 'Q4' : '4M3'}`;
+  // Without a period named: the one most recently closed (who is late), else the open one.
+  const closed = lastClosedPeriod(plan, context.clock());
+  const period = code ?? (closed === undefined ? periodOf(plan, undefined, context.clock()) : formatPeriod(closed)) ?? formatPeriod(lastPeriodOfYear(plan.year, plan.monitoring));
   const missing = await missingOf(context, plan, period);
   const byOwner = new Map<string, number[]>();
   for (const i of missing) byOwner.set(i.owner, [...(byOwner.get(i.owner) ?? []), i.id]);
