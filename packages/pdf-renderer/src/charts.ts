@@ -59,6 +59,13 @@ export function legend(report: Report, items: readonly { name: string; color: st
   return line + 14 - y;
 }
 
+/** What a bar chart shows, as text: each category with the label of each series' bar. */
+function barAlt(options: BarChartOptions): string {
+  const several = options.series.length > 1;
+  const rows = options.categories.map((category, c) => `${category}: ${options.series.map((s) => `${several ? `${s.name} ` : ''}${s.labels[c] ?? ''}`.trim()).join(', ')}`);
+  return `${options.title}. ${rows.join('; ')}.`;
+}
+
 /** Horizontal bars, one group per category and one bar per series, with a legend when there are several series. */
 export function barChart(report: Report, options: BarChartOptions): void {
   const doc = report.doc;
@@ -80,48 +87,50 @@ export function barChart(report: Report, options: BarChartOptions): void {
   const chartHeight = rowHeights.reduce((a, b) => a + b, 0);
   report.ensureSpace(20 + legendHeight + chartHeight + ticksHeight);
   report.figureCaption(options.title);
+  report.figure(barAlt(options), () => {
 
-  let y = report.y;
-  if (legendHeight > 0) y += legend(report, options.series, y);
-  const top = y;
+    let y = report.y;
+    if (legendHeight > 0) y += legend(report, options.series, y);
+    const top = y;
 
-  if (ticks) {
-    for (let t = 1; t <= ticks.count; t++) {
-      const x = x0 + (plotWidth * t) / ticks.count;
-      doc.moveTo(x, top).lineTo(x, top + chartHeight).lineWidth(0.3).dash(2, { space: 2 }).stroke(COLORS.rule);
-      doc.undash();
+    if (ticks) {
+      for (let t = 1; t <= ticks.count; t++) {
+        const x = x0 + (plotWidth * t) / ticks.count;
+        doc.moveTo(x, top).lineTo(x, top + chartHeight).lineWidth(0.3).dash(2, { space: 2 }).stroke(COLORS.rule);
+        doc.undash();
+      }
     }
-  }
 
-  options.categories.forEach((category, c) => {
-    const rowHeight = rowHeights[c] ?? 0;
-    const labelHeight = labelHeights[c] ?? 0;
-    report.font({ size: LABEL_SIZE, color: COLORS.text });
-    report.write(category, report.left, y + (rowHeight - 6 - labelHeight) / 2, labelWidth - 8, { align: 'right' });
-    const rowMax = options.scale === 'row' ? Math.max(0, ...options.series.map((s) => positive(s.values[c]))) || 1 : sharedMax;
-    let barY = y + (rowHeight - 6 - groupBars) / 2;
-    options.series.forEach((series, s) => {
-      const value = positive(series.values[c]);
-      const length = (value / rowMax) * plotWidth;
-      if (length > 0) doc.rect(x0, barY, Math.max(length, 0.8), barHeight).fill(options.barColor?.(c, s) ?? series.color);
-      report.font({ size: LABEL_SIZE - 0.5, color: series.values[c] === null ? COLORS.muted : COLORS.text });
-      doc.text(series.labels[c] ?? '', x0 + length + 4, barY + (barHeight - (LABEL_SIZE - 0.5)) / 2 - 1, { lineBreak: false });
-      barY += barHeight + 2;
+    options.categories.forEach((category, c) => {
+      const rowHeight = rowHeights[c] ?? 0;
+      const labelHeight = labelHeights[c] ?? 0;
+      report.font({ size: LABEL_SIZE, color: COLORS.text });
+      report.write(category, report.left, y + (rowHeight - 6 - labelHeight) / 2, labelWidth - 8, { align: 'right' });
+      const rowMax = options.scale === 'row' ? Math.max(0, ...options.series.map((s) => positive(s.values[c]))) || 1 : sharedMax;
+      let barY = y + (rowHeight - 6 - groupBars) / 2;
+      options.series.forEach((series, s) => {
+        const value = positive(series.values[c]);
+        const length = (value / rowMax) * plotWidth;
+        if (length > 0) doc.rect(x0, barY, Math.max(length, 0.8), barHeight).fill(options.barColor?.(c, s) ?? series.color);
+        report.font({ size: LABEL_SIZE - 0.5, color: series.values[c] === null ? COLORS.muted : COLORS.text });
+        doc.text(series.labels[c] ?? '', x0 + length + 4, barY + (barHeight - (LABEL_SIZE - 0.5)) / 2 - 1, { lineBreak: false });
+        barY += barHeight + 2;
+      });
+      y += rowHeight;
     });
-    y += rowHeight;
-  });
-  doc.moveTo(x0, top - 2).lineTo(x0, y).lineWidth(0.8).stroke(COLORS.muted);
+    doc.moveTo(x0, top - 2).lineTo(x0, y).lineWidth(0.8).stroke(COLORS.muted);
 
-  if (ticks && options.tickFormat) {
-    report.font({ size: LABEL_SIZE - 1, color: COLORS.muted });
-    for (let t = 0; t <= ticks.count; t++) {
-      const x = x0 + (plotWidth * t) / ticks.count;
-      report.write(options.tickFormat(ticks.step * t), x - 30, y + 2, 60, { align: 'center' });
+    if (ticks && options.tickFormat) {
+      report.font({ size: LABEL_SIZE - 1, color: COLORS.muted });
+      for (let t = 0; t <= ticks.count; t++) {
+        const x = x0 + (plotWidth * t) / ticks.count;
+        report.write(options.tickFormat(ticks.step * t), x - 30, y + 2, 60, { align: 'center' });
+      }
+      y += ticksHeight;
     }
-    y += ticksHeight;
-  }
-  doc.x = report.left;
-  report.y = y + 12;
+    doc.x = report.left;
+    report.y = y + 12;
+  });
 }
 
 export interface Slice {
@@ -143,60 +152,62 @@ export function pieChart(report: Report, options: { title: string; slices: reado
   const height = Math.max(2 * radius + 8, legendHeights.reduce((a, b) => a + b, 0));
   report.ensureSpace(height + 24);
   report.figureCaption(options.title);
-  const top = report.y;
-  const cx = report.left + radius + 20;
-  const cy = top + radius + 4;
-  const total = options.slices.reduce((sum, s) => sum + Math.max(0, s.value), 0);
+  report.figure(`${options.title}. ${options.slices.map((slice) => `${slice.label}: ${slice.valueLabel}`).join('; ')}.`, () => {
+    const top = report.y;
+    const cx = report.left + radius + 20;
+    const cy = top + radius + 4;
+    const total = options.slices.reduce((sum, s) => sum + Math.max(0, s.value), 0);
 
-  if (total <= 0) {
-    doc.circle(cx, cy, radius).fill(COLORS.zebra);
-  } else {
-    let angle = -Math.PI / 2;
-    for (const slice of options.slices) {
-      if (slice.value <= 0) continue;
-      const sweep = (slice.value / total) * 2 * Math.PI;
-      if (sweep >= 2 * Math.PI - 1e-6) {
-        doc.circle(cx, cy, radius).fill(slice.color);
-      } else {
-        const x1 = cx + radius * Math.cos(angle);
-        const y1 = cy + radius * Math.sin(angle);
-        const x2 = cx + radius * Math.cos(angle + sweep);
-        const y2 = cy + radius * Math.sin(angle + sweep);
-        const large = sweep > Math.PI ? 1 : 0;
-        doc.path(`M ${cx} ${cy} L ${x1} ${y1} A ${radius} ${radius} 0 ${large} 1 ${x2} ${y2} Z`).fill(slice.color);
+    if (total <= 0) {
+      doc.circle(cx, cy, radius).fill(COLORS.zebra);
+    } else {
+      let angle = -Math.PI / 2;
+      for (const slice of options.slices) {
+        if (slice.value <= 0) continue;
+        const sweep = (slice.value / total) * 2 * Math.PI;
+        if (sweep >= 2 * Math.PI - 1e-6) {
+          doc.circle(cx, cy, radius).fill(slice.color);
+        } else {
+          const x1 = cx + radius * Math.cos(angle);
+          const y1 = cy + radius * Math.sin(angle);
+          const x2 = cx + radius * Math.cos(angle + sweep);
+          const y2 = cy + radius * Math.sin(angle + sweep);
+          const large = sweep > Math.PI ? 1 : 0;
+          doc.path(`M ${cx} ${cy} L ${x1} ${y1} A ${radius} ${radius} 0 ${large} 1 ${x2} ${y2} Z`).fill(slice.color);
+        }
+        angle += sweep;
       }
-      angle += sweep;
+      // Thin white separators between slices.
+      angle = -Math.PI / 2;
+      for (const slice of options.slices) {
+        if (slice.value <= 0 || slice.value >= total) continue;
+        doc.moveTo(cx, cy).lineTo(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)).lineWidth(1).stroke('#ffffff');
+        angle += (slice.value / total) * 2 * Math.PI;
+      }
     }
-    // Thin white separators between slices.
-    angle = -Math.PI / 2;
-    for (const slice of options.slices) {
-      if (slice.value <= 0 || slice.value >= total) continue;
-      doc.moveTo(cx, cy).lineTo(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)).lineWidth(1).stroke('#ffffff');
-      angle += (slice.value / total) * 2 * Math.PI;
+    const hole = radius * 0.55;
+    doc.circle(cx, cy, hole).fill('#ffffff');
+    if (options.centerText) {
+      report.font({ bold: true, size: 15, color: COLORS.primary });
+      report.write(options.centerText, cx - hole, cy - (options.centerSub ? 12 : 8), 2 * hole, { align: 'center' });
+      if (options.centerSub) {
+        report.font({ size: SIZES.small - 1, color: COLORS.muted });
+        report.write(options.centerSub, cx - hole, cy + 6, 2 * hole, { align: 'center' });
+      }
     }
-  }
-  const hole = radius * 0.55;
-  doc.circle(cx, cy, hole).fill('#ffffff');
-  if (options.centerText) {
-    report.font({ bold: true, size: 15, color: COLORS.primary });
-    report.write(options.centerText, cx - hole, cy - (options.centerSub ? 12 : 8), 2 * hole, { align: 'center' });
-    if (options.centerSub) {
-      report.font({ size: SIZES.small - 1, color: COLORS.muted });
-      report.write(options.centerSub, cx - hole, cy + 6, 2 * hole, { align: 'center' });
-    }
-  }
 
-  let y = top + Math.max(0, (2 * radius + 8 - legendHeights.reduce((a, b) => a + b, 0)) / 2);
-  options.slices.forEach((slice, i) => {
-    doc.rect(legendX, y + 1, 9, 9).fill(slice.color);
-    report.font({ size: SIZES.small + 0.5, color: COLORS.text });
-    doc.text(`${slice.label}: `, legendX + 15, y, { width: legendWidth - 16, continued: true, lineGap: SIZES.lineGap });
-    report.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.text });
-    doc.text(slice.valueLabel, { lineGap: SIZES.lineGap });
-    y += legendHeights[i] ?? 0;
+    let y = top + Math.max(0, (2 * radius + 8 - legendHeights.reduce((a, b) => a + b, 0)) / 2);
+    options.slices.forEach((slice, i) => {
+      doc.rect(legendX, y + 1, 9, 9).fill(slice.color);
+      report.font({ size: SIZES.small + 0.5, color: COLORS.text });
+      doc.text(`${slice.label}: `, legendX + 15, y, { width: legendWidth - 16, continued: true, lineGap: SIZES.lineGap });
+      report.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.text });
+      doc.text(slice.valueLabel, { lineGap: SIZES.lineGap });
+      y += legendHeights[i] ?? 0;
+    });
+    doc.x = report.left;
+    report.y = top + height + 12;
   });
-  doc.x = report.left;
-  report.y = top + height + 12;
 }
 
 export interface Tile {
@@ -204,6 +215,11 @@ export interface Tile {
   readonly subtitle: string;
   readonly color: string;
   readonly textColor: string;
+}
+
+function tileAlt(options: { title: string; rows: readonly { label: string; tiles: readonly Tile[] }[] }): string {
+  const rows = options.rows.map((row) => `${row.label}: ${row.tiles.map((t) => `${t.title} ${t.subtitle}`).join(', ')}`);
+  return `${options.title}. ${rows.join('; ')}.`;
 }
 
 /** Rows of coloured tiles (the "Mappa strategica": perspectives and their objectives by band). */
@@ -222,29 +238,31 @@ export function tileMap(report: Report, options: { title: string; rows: readonly
   const total = rowHeights.reduce((a, b) => a + b + 4, 0) + (options.legend ? 18 : 0);
   report.ensureSpace(total + 22);
   report.figureCaption(options.title);
-  let y = report.y;
-  options.rows.forEach((row, r) => {
-    const height = rowHeights[r] ?? 0;
-    doc.rect(report.left, y, labelWidth, height).fill(COLORS.primary);
-    report.font({ bold: true, size: SIZES.small, color: COLORS.headerText });
-    const labelHeight = report.measure(row.label, labelWidth - 12, { bold: true, size: SIZES.small });
-    report.font({ bold: true, size: SIZES.small, color: COLORS.headerText });
-    report.write(row.label, report.left + 6, y + (height - labelHeight) / 2, labelWidth - 12, { align: 'center' });
-    doc.rect(report.left + labelWidth, y, report.width - labelWidth, height).fill(COLORS.zebra);
-    row.tiles.forEach((tile, t) => {
-      const tx = report.left + labelWidth + gap + (t % perLine) * (tileWidth + gap);
-      const ty = y + gap + Math.floor(t / perLine) * (tileHeight + gap);
-      doc.roundedRect(tx, ty, tileWidth, tileHeight, 3).fill(tile.color);
-      report.font({ bold: true, size: SIZES.small + 0.5, color: tile.textColor });
-      report.write(tile.title, tx, ty + 4, tileWidth, { align: 'center' });
-      report.font({ size: SIZES.small - 1, color: tile.textColor });
-      report.write(tile.subtitle, tx, ty + 17, tileWidth, { align: 'center' });
+  report.figure(tileAlt(options), () => {
+    let y = report.y;
+    options.rows.forEach((row, r) => {
+      const height = rowHeights[r] ?? 0;
+      doc.rect(report.left, y, labelWidth, height).fill(COLORS.primary);
+      report.font({ bold: true, size: SIZES.small, color: COLORS.headerText });
+      const labelHeight = report.measure(row.label, labelWidth - 12, { bold: true, size: SIZES.small });
+      report.font({ bold: true, size: SIZES.small, color: COLORS.headerText });
+      report.write(row.label, report.left + 6, y + (height - labelHeight) / 2, labelWidth - 12, { align: 'center' });
+      doc.rect(report.left + labelWidth, y, report.width - labelWidth, height).fill(COLORS.zebra);
+      row.tiles.forEach((tile, t) => {
+        const tx = report.left + labelWidth + gap + (t % perLine) * (tileWidth + gap);
+        const ty = y + gap + Math.floor(t / perLine) * (tileHeight + gap);
+        doc.roundedRect(tx, ty, tileWidth, tileHeight, 3).fill(tile.color);
+        report.font({ bold: true, size: SIZES.small + 0.5, color: tile.textColor });
+        report.write(tile.title, tx, ty + 4, tileWidth, { align: 'center' });
+        report.font({ size: SIZES.small - 1, color: tile.textColor });
+        report.write(tile.subtitle, tx, ty + 17, tileWidth, { align: 'center' });
+      });
+      y += height + 4;
     });
-    y += height + 4;
+    if (options.legend) y += legend(report, options.legend, y + 2);
+    doc.x = report.left;
+    report.y = y + 10;
   });
-  if (options.legend) y += legend(report, options.legend, y + 2);
-  doc.x = report.left;
-  report.y = y + 10;
 }
 
 /** Boxes joined by arrows: the phases of a process. */
@@ -257,20 +275,23 @@ export function flowDiagram(report: Report, options: { title: string; steps: rea
   const height = Math.max(...textHeights, 10) + 16;
   report.ensureSpace(height + 26);
   report.figureCaption(options.title);
-  const y = report.y;
-  options.steps.forEach((step, i) => {
-    const x = report.left + i * (boxWidth + arrow);
-    const strong = i === options.highlight;
-    doc.roundedRect(x, y, boxWidth, height, 4).fill(strong ? COLORS.primary : COLORS.groupFill);
-    report.font({ bold: true, size: SIZES.small - 0.5, color: strong ? COLORS.headerText : COLORS.primary });
-    report.write(step, x + 5, y + (height - (textHeights[i] ?? 0)) / 2, boxWidth - 10, { align: 'center' });
-    if (i < count - 1) {
-      const ax = x + boxWidth + 2;
-      const ay = y + height / 2;
-      doc.moveTo(ax, ay).lineTo(ax + arrow - 7, ay).lineWidth(1.2).stroke(COLORS.accent);
-      doc.polygon([ax + arrow - 8, ay - 4], [ax + arrow - 3, ay], [ax + arrow - 8, ay + 4]).fill(COLORS.accent);
-    }
+  report.figure(`${options.title}: ${options.steps.join(' → ')}.`, () => {
+    const y = report.y;
+    options.steps.forEach((step, i) => {
+      const x = report.left + i * (boxWidth + arrow);
+      const strong = i === options.highlight;
+      doc.roundedRect(x, y, boxWidth, height, 4).fill(strong ? COLORS.primary : COLORS.groupFill);
+      report.font({ bold: true, size: SIZES.small - 0.5, color: strong ? COLORS.headerText : COLORS.primary });
+      report.write(step, x + 5, y + (height - (textHeights[i] ?? 0)) / 2, boxWidth - 10, { align: 'center' });
+      if (i < count - 1) {
+        const ax = x + boxWidth + 2;
+        const ay = y + height / 2;
+        doc.moveTo(ax, ay).lineTo(ax + arrow - 7, ay).lineWidth(1.2).stroke(COLORS.accent);
+        doc.polygon([ax + arrow - 8, ay - 4], [ax + arrow - 3, ay], [ax + arrow - 8, ay + 4]).fill(COLORS.accent);
+      }
+    });
+    doc.x = report.left;
+    report.y = y + height + 12;
   });
-  doc.x = report.left;
-  report.y = y + height + 12;
 }
+

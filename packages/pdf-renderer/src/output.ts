@@ -18,18 +18,21 @@ export function decoratePages(report: Report): void {
   const half = report.width / 2 - 6;
   for (let index = start + 1; index < start + count; index++) {
     doc.switchToPage(index);
-    const headerY = PAGE.headerY;
-    report.font({ size: SIZES.small - 0.5, color: COLORS.muted });
-    report.write(fitText(report, report.meta.runningLeft, half), report.left, headerY, half);
-    report.write(fitText(report, report.meta.runningRight, half), report.left + half + 12, headerY, half, { align: 'right' });
-    doc.moveTo(report.left, headerY + 13).lineTo(report.right, headerY + 13).lineWidth(0.6).stroke(COLORS.primary);
+    // Running heads and page numbers repeat on every page: artifacts, not content.
+    report.tags.artifact(() => {
+      const headerY = PAGE.headerY;
+      report.font({ size: SIZES.small - 0.5, color: COLORS.muted });
+      report.write(fitText(report, report.meta.runningLeft, half), report.left, headerY, half);
+      report.write(fitText(report, report.meta.runningRight, half), report.left + half + 12, headerY, half, { align: 'right' });
+      doc.moveTo(report.left, headerY + 13).lineTo(report.right, headerY + 13).lineWidth(0.6).stroke(COLORS.primary);
 
-    const footerY = report.pageHeight - PAGE.footerOffset;
-    doc.moveTo(report.left, footerY - 6).lineTo(report.right, footerY - 6).lineWidth(0.4).stroke(COLORS.rule);
-    report.font({ size: SIZES.small - 0.5, color: COLORS.muted });
-    report.write(fitText(report, report.chapterOf(index - start), report.width - 100), report.left, footerY, report.width - 100);
-    report.font({ size: SIZES.small - 0.5, bold: true, color: COLORS.primary });
-    report.write(`Pagina ${index - start + 1} di ${count}`, report.right - 90, footerY, 90, { align: 'right' });
+      const footerY = report.pageHeight - PAGE.footerOffset;
+      doc.moveTo(report.left, footerY - 6).lineTo(report.right, footerY - 6).lineWidth(0.4).stroke(COLORS.rule);
+      report.font({ size: SIZES.small - 0.5, color: COLORS.muted });
+      report.write(fitText(report, report.chapterOf(index - start), report.width - 100), report.left, footerY, report.width - 100);
+      report.font({ size: SIZES.small - 0.5, bold: true, color: COLORS.primary });
+      report.write(`Pagina ${index - start + 1} di ${count}`, report.right - 90, footerY, 90, { align: 'right' });
+    }, 'Pagination');
   }
 }
 

@@ -46,7 +46,7 @@ function newReport(data: RelazioneData, fonts: Fonts): Report {
 }
 
 /**
- * Renders the Relazione sulla Performance as a PDF/A-2b document. The table of contents takes the
+ * Renders the Relazione sulla Performance as a tagged PDF declared PDF/A-2a and PDF/UA-1. The table of contents takes the
  * pages after the cover; should its entries need more pages than reserved, the document is laid out
  * again with more (a second pass that only very large plans need).
  */

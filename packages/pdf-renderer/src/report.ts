@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Band } from '@perf/scoring';
 import { FONT, type Fonts } from './fonts.ts';
 import { gradeText } from './italian.ts';
+import { Tags } from './tags.ts';
 import { BAND_COLORS, COLORS, PAGE, SIZES } from './theme.ts';
 import { wrapLines, type WrappedLine } from './wrap.ts';
 
@@ -48,6 +49,13 @@ function metadataText(text: string): string {
   return text.replace(/&/g, 'e').replace(/[<>]/g, '"');
 }
 
+/** The PDF/UA-1 identification, added to the XMP metadata next to pdfkit's PDF/A-2a one. */
+const PDFUA_ID = `
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        `;
+
 /**
  * The document being written: pdfkit with the DejaVu fonts, buffered pages (for the running
  * header, the page numbers and the table of contents) and the few block primitives every
@@ -55,6 +63,8 @@ function metadataText(text: string): string {
  */
 export class Report {
   readonly doc: Doc;
+  /** The structure tree every block is tagged in. */
+  readonly tags: Tags;
   readonly headings: HeadingEntry[] = [];
   private readonly pageChapters: string[] = [];
   private chapter = '';
@@ -80,7 +90,10 @@ export class Report {
       bufferPages: true,
       lang: 'it-IT',
       displayTitle: true,
-      subset: 'PDF/A-2b',
+      // Tagged and declared PDF/A-2a (the accessible conformance level) and PDF/UA-1 (below):
+      // pdfkit writes one subset's identification, the other is appended to the XMP.
+      tagged: true,
+      subset: 'PDF/A-2a',
       pdfVersion: '1.7',
       // The default font: pdfkit would otherwise load Helvetica, which PDF/A forbids (not embedded).
       font: fonts.regular as unknown as string,
@@ -94,6 +107,8 @@ export class Report {
         CreationDate: meta.createdAt,
       },
     });
+    this.doc.appendXML(PDFUA_ID);
+    this.tags = new Tags(this.doc);
     this.doc.registerFont(FONT.regular, fonts.regular as unknown as string);
     this.doc.registerFont(FONT.bold, fonts.bold as unknown as string);
     this.doc.on('pageAdded', () => this.pageChapters.push(this.chapter));
@@ -264,20 +279,23 @@ export class Report {
     }
     if (toc) this.headings.push({ level, label, page: this.pageIndex, dest });
 
+    const tag = `H${level}` as const;
+    const rule = (width: number, color: string): void => this.tags.artifact(() => doc.moveTo(this.left, doc.y).lineTo(this.right, doc.y).lineWidth(width).stroke(color));
     if (level === 1) {
-      doc.rect(this.left, doc.y, 6, 24).fill(COLORS.primary);
+      const top = doc.y;
+      this.tags.artifact(() => doc.rect(this.left, top, 6, 24).fill(COLORS.primary));
       this.font({ bold: true, size: SIZES.chapter, color: COLORS.primary });
-      doc.y = this.write(label, this.left + 14, doc.y + 2, this.width - 14) + 4;
-      doc.moveTo(this.left, doc.y).lineTo(this.right, doc.y).lineWidth(1.2).stroke(COLORS.primary);
+      doc.y = this.tags.leaf(tag, () => this.write(label, this.left + 14, top + 2, this.width - 14)) + 4;
+      rule(1.2, COLORS.primary);
       this.spacer(12);
     } else if (level === 2) {
       this.font({ bold: true, size: SIZES.section, color: COLORS.primary });
-      doc.y = this.write(label, this.left, doc.y, this.width, { lineGap: 1 }) + 2;
-      doc.moveTo(this.left, doc.y).lineTo(this.right, doc.y).lineWidth(0.5).stroke(COLORS.rule);
+      doc.y = this.tags.leaf(tag, () => this.write(label, this.left, doc.y, this.width, { lineGap: 1 })) + 2;
+      rule(0.5, COLORS.rule);
       this.spacer(7);
     } else {
       this.font({ bold: true, size: SIZES.subsection, color: COLORS.accent });
-      doc.y = this.write(label, this.left, doc.y, this.width, { lineGap: 1 }) + 5;
+      doc.y = this.tags.leaf(tag, () => this.write(label, this.left, doc.y, this.width, { lineGap: 1 })) + 5;
     }
     doc.x = this.left;
   }
@@ -288,17 +306,19 @@ export class Report {
     const indent = options.indent ?? 0;
     this.ensureSpace(size * 2.6);
     this.font({ bold: options.bold ?? false, size, color: options.color ?? COLORS.text });
-    this.doc.y = this.write(text, this.left + indent, this.doc.y, this.width - indent, { align: options.align ?? 'justify', flow: true }) + (options.gap ?? 6);
+    this.doc.y = this.tags.leaf('P', () => this.write(text, this.left + indent, this.doc.y, this.width - indent, { align: options.align ?? 'justify', flow: true })) + (options.gap ?? 6);
   }
 
   /** "Label: text" with the label in bold. */
   labelled(label: string, text: string, options: TextOptions = {}): void {
     const size = options.size ?? SIZES.body;
     this.ensureSpace(size * 2.6);
-    this.font({ bold: true, size, color: options.color ?? COLORS.primary });
-    this.doc.text(`${label}: `, this.left, this.doc.y, { width: this.width, continued: true, lineGap: SIZES.lineGap, align: options.align ?? 'left' });
-    this.font({ size, color: COLORS.text });
-    this.doc.text(text, { lineGap: SIZES.lineGap, align: options.align ?? 'left' });
+    this.tags.leaf('P', () => {
+      this.font({ bold: true, size, color: options.color ?? COLORS.primary });
+      this.doc.text(`${label}: `, this.left, this.doc.y, { width: this.width, continued: true, lineGap: SIZES.lineGap, align: options.align ?? 'left' });
+      this.font({ size, color: COLORS.text });
+      this.doc.text(text, { lineGap: SIZES.lineGap, align: options.align ?? 'left' });
+    });
     this.doc.x = this.left;
     this.spacer(options.gap ?? 5);
   }
@@ -306,14 +326,19 @@ export class Report {
   bullets(items: readonly string[], options: TextOptions = {}): void {
     const size = options.size ?? SIZES.body;
     const indent = (options.indent ?? 0) + 12;
-    for (const item of items) {
-      this.ensureSpace(size * 2.4);
-      const y = this.doc.y;
-      this.font({ size, color: COLORS.accent });
-      this.doc.text('•', this.left + indent - 10, y, { lineBreak: false });
-      this.font({ size, bold: options.bold ?? false, color: options.color ?? COLORS.text });
-      this.doc.y = this.write(item, this.left + indent, y, this.width - indent, { align: options.align ?? 'left', flow: true }) + 2;
-    }
+    this.ensureSpace(size * 2.4);
+    this.tags.group('L', () => {
+      for (const item of items) {
+        this.ensureSpace(size * 2.4);
+        const y = this.doc.y;
+        this.tags.group('LI', () => {
+          this.font({ size, color: COLORS.accent });
+          this.tags.leaf('Lbl', () => this.doc.text('•', this.left + indent - 10, y, { lineBreak: false }));
+          this.font({ size, bold: options.bold ?? false, color: options.color ?? COLORS.text });
+          this.doc.y = this.tags.leaf('LBody', () => this.write(item, this.left + indent, y, this.width - indent, { align: options.align ?? 'left', flow: true })) + 2;
+        });
+      }
+    });
     this.doc.x = this.left;
     this.spacer(options.gap ?? 4);
   }
@@ -326,16 +351,19 @@ export class Report {
     const height = titleHeight + this.measure(text, width, { size: SIZES.small + 0.5 }) + 2 * pad;
     this.ensureSpace(height + 6);
     const y = this.doc.y;
-    this.doc.rect(this.left, y, this.width, height).fill(options.fill ?? COLORS.noteFill);
-    this.doc.rect(this.left, y, 3, height).fill(options.border ?? COLORS.noteBorder);
+    this.tags.artifact(() => {
+      this.doc.rect(this.left, y, this.width, height).fill(options.fill ?? COLORS.noteFill);
+      this.doc.rect(this.left, y, 3, height).fill(options.border ?? COLORS.noteBorder);
+    });
     let textY = y + pad;
-    if (options.title) {
+    const title = options.title;
+    if (title) {
       this.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.text });
-      this.write(options.title, this.left + pad + 4, textY, width);
+      this.tags.leaf('P', () => this.write(title, this.left + pad + 4, textY, width));
       textY += titleHeight;
     }
     this.font({ size: SIZES.small + 0.5, color: COLORS.text });
-    this.write(text, this.left + pad + 4, textY, width);
+    this.tags.leaf('P', () => this.write(text, this.left + pad + 4, textY, width));
     this.doc.y = y + height + 8;
   }
 
@@ -349,13 +377,21 @@ export class Report {
     const total = dot + 4 + textWidth;
     const start = options.align === 'left' ? x : options.align === 'center' ? x + (width - total) / 2 : x + width - total;
     const cy = y + size * 0.62;
-    if (grade.band === null) {
-      this.doc.circle(start + dot / 2, cy, dot / 2 - 0.4).lineWidth(0.8).stroke(COLORS.unscored);
-    } else {
-      this.doc.circle(start + dot / 2, cy, dot / 2).fill(BAND_COLORS[grade.band]);
-    }
+    this.bandMark(grade.band, start + dot / 2, cy, dot / 2);
     this.font({ size, bold: options.bold ?? grade.band !== null, color: grade.band === null ? COLORS.muted : COLORS.text });
     this.doc.text(text, start + dot + 4, y, { lineBreak: false });
+  }
+
+  /**
+   * The band told by shape as well as colour: a circle (green), a triangle (yellow), a square
+   * (red); a grey ring when unscored.
+   */
+  bandMark(band: Band | null, cx: number, cy: number, r: number): void {
+    const doc = this.doc;
+    if (band === null) doc.circle(cx, cy, r - 0.4).lineWidth(0.8).stroke(COLORS.unscored);
+    else if (band === 'green') doc.circle(cx, cy, r).fill(BAND_COLORS.green);
+    else if (band === 'yellow') doc.polygon([cx - r * 1.1, cy + r * 0.95], [cx + r * 1.1, cy + r * 0.95], [cx, cy - r * 1.05]).fill(BAND_COLORS.yellow);
+    else doc.rect(cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8).fill(BAND_COLORS.red);
   }
 
   /** A highlighted figure: "Livello di performance complessivo di Ente: 94%" with its band colour. */
@@ -363,12 +399,16 @@ export class Report {
     const height = 46;
     this.ensureSpace(height + 10);
     const y = this.doc.y;
-    this.doc.rect(this.left, y, this.width, height).fill(COLORS.groupFill);
-    this.doc.rect(this.left, y, 10, height).fill(grade.band === null ? COLORS.unscored : BAND_COLORS[grade.band]);
-    this.font({ bold: true, size: 13, color: COLORS.primary });
-    this.doc.text(`${label}: ${gradeText(grade)}`, this.left + 22, y + 9, { width: this.width - 30, lineBreak: false });
-    this.font({ size: SIZES.small, color: COLORS.muted });
-    this.doc.text(sub, this.left + 22, y + 29, { width: this.width - 30, lineBreak: false });
+    this.tags.artifact(() => {
+      this.doc.rect(this.left, y, this.width, height).fill(COLORS.groupFill);
+      this.doc.rect(this.left, y, 10, height).fill(grade.band === null ? COLORS.unscored : BAND_COLORS[grade.band]);
+    });
+    this.tags.leaf('P', () => {
+      this.font({ bold: true, size: 13, color: COLORS.primary });
+      this.doc.text(`${label}: ${gradeText(grade)}`, this.left + 22, y + 9, { width: this.width - 30, lineBreak: false });
+      this.font({ size: SIZES.small, color: COLORS.muted });
+      this.doc.text(sub, this.left + 22, y + 29, { width: this.width - 30, lineBreak: false });
+    });
     this.doc.x = this.left;
     this.doc.y = y + height + 10;
   }
@@ -377,7 +417,12 @@ export class Report {
   figureCaption(title: string): void {
     this.figures += 1;
     this.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.primary });
-    this.doc.y = this.write(`Figura ${this.figures} – ${title}`, this.left, this.doc.y, this.width, { lineGap: 1 }) + 6;
+    this.doc.y = this.tags.leaf('Caption', () => this.write(`Figura ${this.figures} – ${title}`, this.left, this.doc.y, this.width, { lineGap: 1 })) + 6;
+  }
+
+  /** A chart: its drawing is one Figure element whose alternative text states the chart's data. */
+  figure(alt: string, draw: () => void): void {
+    this.tags.leaf('Figure', draw, { alt });
   }
 
   /** The chapter a page belongs to (its running footer); 0-based page index. */

@@ -68,6 +68,8 @@ interface Layout {
   readonly w: number[];
 }
 
+type RowKind = 'header' | 'repeat' | 'body';
+
 const specOf = (cell: Cell | undefined): CellSpec => (typeof cell === 'string' ? { text: cell } : (cell ?? { text: '' }));
 
 /**
@@ -127,15 +129,30 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
     }
   };
 
-  const drawRow = (row: Row, y: number, height: number, fill: string | undefined): void => {
-    if (fill) doc.rect(report.left, y, report.width, height).fill(fill);
-    if (row.span) {
-      drawCell(specOf(row.cells[0]), report.left, spanWidth(row), y, 'left', row);
-      if (row.cells.length > 1) drawCell(specOf(row.cells[1]), report.right - SPAN_SIDE, SPAN_SIDE, y, 'right', row);
-    } else {
-      columns.forEach((column, i) => drawCell(specOf(row.cells[i]), layout.x[i] ?? 0, layout.w[i] ?? 0, y, column.align ?? 'left', row));
-    }
-    doc.moveTo(report.left, y + height).lineTo(report.right, y + height).lineWidth(0.4).stroke(COLORS.rule);
+  const tags = report.tags;
+  /** Each cell a TH (header row, scope Column) or TD; a header repeated on a later page is an artifact. */
+  const drawCells = (row: Row, y: number, kind: RowKind): void => {
+    const cell = (spec: CellSpec, x: number, width: number, align: CellAlign, colSpan?: number): void => {
+      if (kind === 'repeat') drawCell(spec, x, width, y, align, row);
+      else tags.leaf(kind === 'header' ? 'TH' : 'TD', () => drawCell(spec, x, width, y, align, row), kind === 'header' ? { scope: 'Column' } : colSpan === undefined ? {} : { colSpan });
+    };
+    const cells = (): void => {
+      if (row.span) {
+        const side = row.cells.length > 1;
+        cell(specOf(row.cells[0]), report.left, spanWidth(row), 'left', side ? columns.length - 1 : columns.length);
+        if (side) cell(specOf(row.cells[1]), report.right - SPAN_SIDE, SPAN_SIDE, 'right');
+      } else {
+        columns.forEach((column, i) => cell(specOf(row.cells[i]), layout.x[i] ?? 0, layout.w[i] ?? 0, column.align ?? 'left'));
+      }
+    };
+    if (kind === 'repeat') tags.artifact(cells, 'Pagination');
+    else tags.group('TR', cells);
+  };
+
+  const drawRow = (row: Row, y: number, height: number, fill: string | undefined, kind: RowKind): void => {
+    if (fill) tags.artifact(() => doc.rect(report.left, y, report.width, height).fill(fill));
+    drawCells(row, y, kind);
+    tags.artifact(() => doc.moveTo(report.left, y + height).lineTo(report.right, y + height).lineWidth(0.4).stroke(COLORS.rule));
   };
 
   /** Height of a row and of the rows it is kept with (a chain of keepWithNext rows and the row ending it). */
@@ -151,31 +168,35 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
   const wholeHeight = captionHeight + headerHeight + heights.reduce((a, b) => a + b, 0);
   // A short table stays on one page; a long one starts as soon as its header and first row fit.
   report.ensureSpace(wholeHeight <= KEEP_TOGETHER ? wholeHeight : captionHeight + headerHeight + chainHeight(0));
-  if (options.caption) {
-    report.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.primary });
-    report.y = report.write(options.caption, report.left, report.y, report.width, { lineGap: LINE_GAP }) + 3;
-  }
-
+  const caption = options.caption;
   let y = report.y;
-  drawRow(header, y, headerHeight, header.fill);
-  y += headerHeight;
-  let rowsOnPage = 0;
-  let stripe = 0;
-  rows.forEach((row, index) => {
-    const height = heights[index] ?? 0;
-    const together = row.keepWithNext ? chainHeight(index) : height;
-    if (y + together > report.bottom - 1 && rowsOnPage > 0) {
-      report.newPage();
-      y = report.top;
-      drawRow(header, y, headerHeight, header.fill);
-      y += headerHeight;
-      rowsOnPage = 0;
+  tags.group('Table', () => {
+    if (caption) {
+      report.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.primary });
+      report.y = tags.leaf('Caption', () => report.write(caption, report.left, report.y, report.width, { lineGap: LINE_GAP })) + 3;
     }
-    const fill = row.fill ?? (options.zebra !== false && !row.span && stripe % 2 === 1 ? COLORS.zebra : undefined);
-    stripe = row.span ? 0 : stripe + 1;
-    drawRow(row, y, height, fill);
-    y += height;
-    rowsOnPage += 1;
+
+    y = report.y;
+    drawRow(header, y, headerHeight, header.fill, 'header');
+    y += headerHeight;
+    let rowsOnPage = 0;
+    let stripe = 0;
+    rows.forEach((row, index) => {
+      const height = heights[index] ?? 0;
+      const together = row.keepWithNext ? chainHeight(index) : height;
+      if (y + together > report.bottom - 1 && rowsOnPage > 0) {
+        report.newPage();
+        y = report.top;
+        drawRow(header, y, headerHeight, header.fill, 'repeat');
+        y += headerHeight;
+        rowsOnPage = 0;
+      }
+      const fill = row.fill ?? (options.zebra !== false && !row.span && stripe % 2 === 1 ? COLORS.zebra : undefined);
+      stripe = row.span ? 0 : stripe + 1;
+      drawRow(row, y, height, fill, 'body');
+      y += height;
+      rowsOnPage += 1;
+    });
   });
   doc.x = report.left;
   report.y = y + (options.gap ?? 10);

@@ -27,6 +27,8 @@ export interface TocReservation {
   readonly pages: number;
   /** Where the entries start on the first page. */
   readonly startY: number;
+  /** The TOC element, placed after the title in the reading order, filled when the entries are drawn. */
+  readonly fill: (draw: () => void) => void;
 }
 
 /** Starts the table of contents on a new page and keeps `pages` pages for it. */
@@ -34,8 +36,9 @@ export function reserveToc(report: Report, pages: number): TocReservation {
   report.heading(1, TITLE, { toc: false });
   const first = report.pageIndex;
   const startY = report.y;
+  const fill = report.tags.reserve('TOC');
   for (let i = 1; i < pages; i++) report.newPage();
-  return { first, pages, startY };
+  return { first, pages, startY, fill };
 }
 
 /** How many pages the entries need, given where they start on the first page. */
@@ -60,31 +63,39 @@ export function drawToc(report: Report, reservation: TocReservation, entries: re
   doc.switchToPage(page);
   let y = reservation.startY;
   const numberWidth = 34;
-  for (const entry of entries) {
-    const style = STYLE[entry.level];
-    const h = lineHeight(entry);
-    if (y + h > report.bottom && page < reservation.first + reservation.pages - 1) {
-      page += 1;
-      doc.switchToPage(page);
-      y = report.top;
+  reservation.fill(() => {
+    for (const entry of entries) {
+      const style = STYLE[entry.level];
+      const h = lineHeight(entry);
+      if (y + h > report.bottom && page < reservation.first + reservation.pages - 1) {
+        page += 1;
+        doc.switchToPage(page);
+        y = report.top;
+      }
+      const textY = y + style.before;
+      const x = report.left + style.indent;
+      const labelWidth = report.width - style.indent - numberWidth - 10;
+      report.font({ bold: style.bold, size: style.size, color: style.color });
+      const label = fitText(report, entry.label, labelWidth);
+      const end = x + report.textWidth(label) + 4;
+      const pageNumber = String(entry.page + 1);
+      const numberX = report.right - numberWidth;
+      const dotsY = textY + style.size * 0.85;
+      const dotsEnd = numberX + numberWidth - report.textWidth(pageNumber) - 4;
+      report.tags.group('TOCI', () => {
+        report.tags.leaf('Reference', () => {
+          report.write(label, x, textY, labelWidth);
+          report.write(pageNumber, numberX, textY, numberWidth, { align: 'right' });
+        });
+      });
+      if (numberX - 4 > end) {
+        report.tags.artifact(() => {
+          doc.moveTo(end, dotsY).lineTo(dotsEnd, dotsY).lineWidth(0.6).dash(0.6, { space: 2.4 }).stroke(COLORS.rule);
+          doc.undash();
+        });
+      }
+      doc.goTo(report.left, textY - 1, report.width, style.size * 1.3, entry.dest);
+      y += h;
     }
-    const textY = y + style.before;
-    const x = report.left + style.indent;
-    const labelWidth = report.width - style.indent - numberWidth - 10;
-    report.font({ bold: style.bold, size: style.size, color: style.color });
-    const label = fitText(report, entry.label, labelWidth);
-    report.write(label, x, textY, labelWidth);
-    const end = x + report.textWidth(label) + 4;
-    const pageNumber = String(entry.page + 1);
-    const numberX = report.right - numberWidth;
-    const dotsY = textY + style.size * 0.85;
-    if (numberX - 4 > end) {
-      doc.moveTo(end, dotsY).lineTo(numberX + numberWidth - report.textWidth(pageNumber) - 4, dotsY).lineWidth(0.6).dash(0.6, { space: 2.4 }).stroke(COLORS.rule);
-      doc.undash();
-    }
-    report.font({ bold: style.bold, size: style.size, color: style.color });
-    report.write(pageNumber, numberX, textY, numberWidth, { align: 'right' });
-    doc.goTo(report.left, textY - 1, report.width, style.size * 1.3, entry.dest);
-    y += h;
-  }
+  });
 }

@@ -146,7 +146,7 @@ describe.skipIf(!exampleAvailable())('Relazione 2012 of the example (CCIAA di Ma
     expect(info.Language).toBe('it-IT');
     const raw = new TextDecoder('latin1').decode(rendered.pdf);
     expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(raw).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
     expect(raw).toContain('/OutputIntents');
     expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
   });

@@ -8,27 +8,31 @@ export function renderCover(ctx: Context): void {
   const doc = report.doc;
   report.newPage();
   const width = report.pageWidth;
-  doc.rect(0, 0, width, 150).fill(COLORS.primary);
-  const stripe = width / 3;
-  doc.rect(0, 150, stripe, 6).fill(BAND_COLORS.red);
-  doc.rect(stripe, 150, stripe, 6).fill(BAND_COLORS.yellow);
-  doc.rect(2 * stripe, 150, width - 2 * stripe, 6).fill(BAND_COLORS.green);
+  const { tags } = report;
+  tags.artifact(() => {
+    doc.rect(0, 0, width, 150).fill(COLORS.primary);
+    const stripe = width / 3;
+    doc.rect(0, 150, stripe, 6).fill(BAND_COLORS.red);
+    doc.rect(stripe, 150, stripe, 6).fill(BAND_COLORS.yellow);
+    doc.rect(2 * stripe, 150, width - 2 * stripe, 6).fill(BAND_COLORS.green);
+  });
+  const p = (draw: () => number): number => tags.leaf('P', draw);
 
   report.font({ size: 11, color: '#dbe6f1' });
-  report.write('Ciclo di Gestione della Performance', report.left, 62, report.width);
+  p(() => report.write('Ciclo di Gestione della Performance', report.left, 62, report.width));
   report.font({ bold: true, size: 15, color: '#ffffff' });
-  report.write(`d.lgs. 27 ottobre 2009, n. 150 – annualità ${plan.year}`, report.left, 82, report.width);
+  p(() => report.write(`d.lgs. 27 ottobre 2009, n. 150 – annualità ${plan.year}`, report.left, 82, report.width));
 
   report.font({ bold: true, size: 22, color: COLORS.primary });
-  let y = report.write(plan.ente.name, report.left, 250, report.width, { align: 'center', lineGap: 4 }) + 28;
+  let y = p(() => report.write(plan.ente.name, report.left, 250, report.width, { align: 'center', lineGap: 4 })) + 28;
   report.font({ bold: true, size: 30, color: COLORS.text });
-  y = report.write(`Relazione sulla Performance ${plan.year}`, report.left, y, report.width, { align: 'center', lineGap: 4 }) + 16;
+  y = p(() => report.write(`Relazione sulla Performance ${plan.year}`, report.left, y, report.width, { align: 'center', lineGap: 4 })) + 16;
   report.font({ size: 12, color: COLORS.muted });
-  y = report.write('Rendiconto dei risultati di performance organizzativa e individuale', report.left, y, report.width, { align: 'center' });
-  report.write(`rispetto al Piano della Performance ${plan.year}`, report.left, y, report.width, { align: 'center' });
+  y = p(() => report.write('Rendiconto dei risultati di performance organizzativa e individuale', report.left, y, report.width, { align: 'center' }));
+  p(() => report.write(`rispetto al Piano della Performance ${plan.year}`, report.left, y, report.width, { align: 'center' }));
 
   const boxY = 560;
-  doc.rect(report.left + 60, boxY, report.width - 120, 96).fill(COLORS.groupFill);
+  tags.artifact(() => doc.rect(report.left + 60, boxY, report.width - 120, 96).fill(COLORS.groupFill));
   report.font({ size: 10, color: COLORS.text });
   const facts = [
     `Ente: ${plan.ente.name} (${plan.ente.code})`,
@@ -36,8 +40,8 @@ export function renderCover(ctx: Context): void {
     `Monitoraggio degli indicatori: ${rhythmName(plan.monitoring).adjective}`,
     `Documento generato il ${formatDateLong(ctx.data.generatedAt)}`,
   ];
-  facts.reduce((factY, fact) => report.write(fact, report.left + 80, factY, report.width - 160, { lineGap: 6 }), boxY + 14);
+  facts.reduce((factY, fact) => p(() => report.write(fact, report.left + 80, factY, report.width - 160, { lineGap: 6 })), boxY + 14);
 
   report.font({ size: 8, color: COLORS.muted });
-  report.write('Documento prodotto dal sistema di controllo di gestione sulla base del Piano della Performance e delle rilevazioni registrate.', report.left, report.bottom - 24, report.width, { align: 'center' });
+  p(() => report.write('Documento prodotto dal sistema di controllo di gestione sulla base del Piano della Performance e delle rilevazioni registrate.', report.left, report.bottom - 24, report.width, { align: 'center' }));
 }
