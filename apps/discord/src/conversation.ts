@@ -70,6 +70,6 @@ export async function answerConversationButton(interaction: ButtonInteraction, d
     return;
   }
   const context = chatContext(deps, interaction.user.id, `discord:${interaction.message.id}`);
-  const reply = await confirmAnswer(inputOf(interaction.customId), context);
+  const reply = await confirmAnswer(inputOf(interaction.customId), context, { conversation: interaction.channelId });
   await interaction.update({ embeds: [replyEmbed(reply)], components: [] });
 }

@@ -1,7 +1,7 @@
 import type { Store } from '@perf/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
-import { APPLICATION_ID, exampleStore, fixedClock, GUILD_ID, PEOPLE, startBot, type RunningBot } from './harness.ts';
+import { APPLICATION_ID, callbackOf, exampleStore, fixedClock, GUILD_ID, PEOPLE, startBot, type RunningBot } from './harness.ts';
 
 /** 25 September 2012, third quarter open; the plan without values. */
 const clock = fixedClock('2012-09-25T10:00:00+02:00');
@@ -44,6 +44,16 @@ describe('free text in a direct message on Discord', () => {
     const history = await store.history('CCIAA-MS', 2012, 61);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ period: '2012-Q3', value: 9, channel: 'discord', reportedBy: 'g.conti' });
+  });
+
+  it('«Conferma» settles the value waiting for «sì»: a later «ok» stores nothing more', async () => {
+    const preview = await say('13: 40%');
+    const message = { id: preview.response.id as string, channel_id: dmChannel, body: preview.body };
+    const pressed = await callbackOf(fake, fake.pressButton(PEOPLE.conti, message, preview.body.components[0].components[0].custom_id as string));
+    expect(pressed.body.data.embeds[0].title).toBe('Registrato: indicatore 13');
+    const ok = await say('ok');
+    expect(JSON.stringify(ok.body)).toContain('Non ho capito «ok»');
+    expect(await store.history('CCIAA-MS', 2012, 13)).toHaveLength(1);
   });
 
   it('answers a question in words, with the short command', async () => {

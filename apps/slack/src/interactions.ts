@@ -32,7 +32,8 @@ export function registerInteractions(app: App, runtime: SlackRuntime): void {
     const answer = answerer(runtime, body, respond);
     try {
       const context = commandContext(runtime, body.user.id, `slack:confirm:${messageKey(body)}`);
-      await answer(replyMessage(await confirmAnswer(decodeAnswer(action.value), context)), true);
+      const conversation = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
+      await answer(replyMessage(await confirmAnswer(decodeAnswer(action.value), context, { conversation })), true);
     } catch (error) {
       await answer(errorMessage(error, logger), false);
     }

@@ -126,7 +126,16 @@ async function preview(report: PendingReport, context: CommandContext, plan: Pla
   return { kind: 'confirm', input, preview: reply, text, replaces };
 }
 
-/** Stores a confirmed answer; the request key makes a repeated confirmation harmless. */
-export function confirmAnswer(input: ReportInput, context: CommandContext): Promise<ReportReply> {
-  return submitReport(input, context, { store: true });
+/**
+ * Stores a confirmed answer; the request key makes a repeated confirmation harmless. Given the
+ * conversation (a Confirm button), the value waiting there for «sì» is settled too, so a later
+ * «ok» does not store it a second time, and the stored value becomes the one a correction replaces.
+ */
+export async function confirmAnswer(input: ReportInput, context: CommandContext, options: ConverseOptions = {}): Promise<ReportReply> {
+  const reply = await submitReport(input, context, { store: true });
+  if (options.conversation !== undefined && reply.stored !== undefined) {
+    const key: ConversationKey = { channel: context.channel, conversation: options.conversation, person: reply.stored.reportedBy };
+    await context.store.conversations.save(key, { last: { indicator: reply.indicator.id, period: reply.period } }, context.clock());
+  }
+  return reply;
 }
