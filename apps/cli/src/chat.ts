@@ -4,7 +4,7 @@ import { converse, renderText, type CommandContext } from '@perf/core';
 import { isPerfError } from '@perf/model';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
-import { writePdf } from './commands.ts';
+import { writeOutputFile as writePdf } from './files.ts';
 import { withContext } from './runtime.ts';
 
 const EXIT_WORDS = new Set(['esci', 'exit', 'quit', 'fine']);

@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { produceRelazione, renderText, statusOf } from '@perf/core';
+import { financeImportCommand, genderImportCommand, produceRelazione, renderText, statusOf } from '@perf/core';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
-import { writePdf } from './commands.ts';
-import { importBilancioFile, importGenereFile, importPlanFile, importValuesFile } from './import-files.ts';
+import { readInputFile, writeOutputFile } from './files.ts';
+import { importPlanFile, importValuesFile } from './import-files.ts';
 import { dbLocation, withContext } from './runtime.ts';
 
 export const EXAMPLE_DIR = fileURLToPath(new URL('../../../examples/cciaa-ms-2012/', import.meta.url));
@@ -18,12 +18,13 @@ export async function runDemo(args: CliArgs, io: CliIo): Promise<void> {
     const file = (name: string) => join(EXAMPLE_DIR, name);
     io.out(await importPlanFile(file('piano-2012.yaml'), context));
     io.out(await importValuesFile(file('valori-2012.yaml'), context));
-    for (const bilancio of ['bilancio-2011.yaml', 'bilancio-2012.yaml']) io.out(await importBilancioFile(file(bilancio), context));
-    io.out(await importGenereFile(file('genere-2012.yaml'), context));
+    const bilanci = ['bilancio-2011.yaml', 'bilancio-2012.yaml'].map((name) => readInputFile(file(name)));
+    io.out(renderText(await financeImportCommand.run({ files: bilanci }, context)));
+    io.out(renderText(await genderImportCommand.run({ files: [readInputFile(file('genere-2012.yaml'))] }, context)));
     const exampleContext = { ...context, ente: EXAMPLE.ente, year: EXAMPLE.year };
     io.out(`\n${renderText(await statusOf({ kind: 'ente' }, exampleContext))}\n`);
     const relazione = await produceRelazione({ year: EXAMPLE.year }, exampleContext, (step) => io.err(`… ${step}`));
-    writePdf(out, relazione.pdf);
+    writeOutputFile(out, relazione.pdf);
     io.out(`${renderText(relazione)}\nRelazione scritta in ${resolve(out)}`);
   });
 }

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { isPerfError } from '@perf/model';
 import { parseCliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
-import { commandHelp, generalHelp, matchCommand } from './commands.ts';
+import { commandHelp, generalHelp, groupHelp, matchCommand, runCoreCommand } from './commands.ts';
 import { ONE_COMMAND_V8_FLAGS } from './runtime.ts';
 
 const io: CliIo = {
@@ -20,16 +20,22 @@ async function main(argv: readonly string[]): Promise<number> {
       io.out(generalHelp());
       return args.positional.length === 0 && !args.flags.has('help') ? 1 : 0;
     }
-    const command = matchCommand(args.positional);
-    if (!command) {
-      io.err(`Errore: comando "${args.positional.join(' ')}" sconosciuto.\n\n${generalHelp()}`);
+    const entry = matchCommand(args.positional);
+    if (!entry) {
+      const group = args.positional.length === 1 ? groupHelp(args.positional[0] ?? '') : undefined;
+      if (group !== undefined && args.flags.has('help')) {
+        io.out(group);
+        return 0;
+      }
+      io.err(group === undefined ? `Errore: comando "${args.positional.join(' ')}" sconosciuto.\n\n${generalHelp()}` : `Errore: manca il sottocomando di "${args.positional[0]}".\n\n${group}`);
       return 2;
     }
     if (args.flags.has('help')) {
-      io.out(commandHelp(command));
+      io.out(commandHelp(entry));
       return 0;
     }
-    await command.run(args, io);
+    if (entry.kind === 'core') await runCoreCommand(entry.command, args, io);
+    else await entry.command.run(args, io);
     return 0;
   } catch (error) {
     if (isPerfError(error)) {

@@ -1,4 +1,4 @@
-import { authorizeRelazione, parseRelazioneArgs, produceRelazione } from '@perf/core';
+import { authorizeRelazione, commandParams, parseRelazioneArgs, produceRelazione } from '@perf/core';
 import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, Message } from 'discord.js';
 import { indicatorChoices } from './autocomplete.ts';
 import { COMMAND_NAME, OPTION } from './command-definition.ts';
@@ -53,6 +53,6 @@ async function answerSlashCommand(interaction: ChatInputCommandInteraction, deps
     return;
   }
   const command = coreCommand(line.name);
-  const reply = await command.execute(command.parse(line.words), context);
+  const reply = await command.run(commandParams(command, line.words), context);
   await interaction.reply(replyMessage(reply));
 }

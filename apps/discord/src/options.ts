@@ -59,7 +59,7 @@ export function grammarLine(options: SlashOptions): GrammarLine {
 }
 
 /** The core command a subcommand names; an unknown one (an outdated registration) is refused. */
-export function coreCommand(name: string): Command<never> {
+export function coreCommand(name: string): Command {
   const command = findCommand(name);
   if (command === undefined) {
     throw new PerfError('COMMAND_UNKNOWN', `Sottocomando "${name}" sconosciuto.`, { hint: `Comandi: ${GRAMMAR_FORMS.join(' · ')}` });

@@ -24,6 +24,8 @@ export interface CommandContext {
   readonly year?: number | undefined;
   /** Identifies this delivery (e.g. a Slack request) so a redelivery never stores twice. */
   readonly requestKey?: string | undefined;
+  /** Where a long command (a Relazione, a large import) tells how far it has got. */
+  readonly progress?: ((step: string) => void) | undefined;
 }
 
 /**

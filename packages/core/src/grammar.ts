@@ -1,4 +1,5 @@
 import { PerfError } from '@perf/model';
+import type { Fields } from './commands/command.ts';
 
 /** Splits a command line into words, keeping quoted text ("...", '...', “...”, «...») together. */
 export function tokenize(line: string): string[] {
@@ -60,4 +61,26 @@ export function splitArgs(tokens: readonly string[], aliases: Readonly<Record<st
     named.set(key, token.slice(eq + 1));
   }
   return { positional, named };
+}
+
+/** The raw parameters of a command line: bare words fill the positional fields in order, `key=value` the keyed ones. */
+export function wordsToParams(fields: Fields, words: readonly string[], form: string): Record<string, string | string[]> {
+  const raw: Record<string, string | string[]> = {};
+  const byKey = new Map<string, string>();
+  for (const [name, field] of Object.entries(fields)) for (const key of field.keys ?? []) byKey.set(key.toLowerCase(), name);
+  const bare: string[] = [];
+  for (const token of words) {
+    const eq = token.indexOf('=');
+    if (eq <= 0 || byKey.size === 0) { bare.push(token); continue; }
+    const name = byKey.get(token.slice(0, eq).toLowerCase());
+    if (name === undefined) throw new PerfError('COMMAND_INVALID', `Parametro "${token.slice(0, eq)}" non riconosciuto.`, { hint: `Forma corretta: ${form}` });
+    if (name in raw) throw new PerfError('COMMAND_INVALID', `Parametro "${fields[name]?.keys?.[0] ?? name}" ripetuto.`, { hint: `Forma corretta: ${form}`, field: name });
+    raw[name] = token.slice(eq + 1);
+  }
+  for (const [name, field] of Object.entries(fields)) {
+    if (!field.positional || name in raw || bare.length === 0) continue;
+    raw[name] = field.kind === 'files' ? bare.splice(0) : (bare.shift() ?? '');
+  }
+  if (bare.length > 0) throw new PerfError('COMMAND_INVALID', `Parole in più non riconosciute: ${bare.join(' ')}.`, { hint: `Forma corretta: ${form}` });
+  return raw;
 }

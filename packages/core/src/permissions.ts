@@ -3,7 +3,7 @@ import type { Actor } from './context.ts';
 
 const ROLE_NAMES = { staff: 'personale', dirigente: 'dirigente', controllo: 'controllo di gestione', oiv: 'OIV' } as const;
 
-function refuse(actor: Actor, what: string, rule: string): never {
+export function refuse(actor: Actor, what: string, rule: string): never {
   throw new PerfError('PERMISSION_DENIED', `${actor.name} (${ROLE_NAMES[actor.role]}) non può ${what}.`, { hint: rule });
 }
 
@@ -57,7 +57,7 @@ export function assertCanSeeObjective(plan: Plan, actor: Actor, objectiveId: str
   }
 }
 
-export function assertCanSeeIndicator(actor: Actor, indicator: Indicator): void {
+export function assertCanSeeIndicator(actor: Actor, indicator: Pick<Indicator, 'id' | 'owner'>): void {
   if (actor.role === 'staff' && indicator.owner !== actor.id) {
     refuse(actor, `vedere l'indicatore ${indicator.id}`, 'Il personale vede i propri indicatori: scrivi "status me".');
   }

@@ -1,3 +1,5 @@
+import { formatFinanceText } from '@perf/finance-indices';
+import { formatGenderText } from '@perf/gender';
 import { formatNumber, formatTextTable, formatValue, type Indicator } from '@perf/model';
 import { BAND_LABELS, type Band, type Grade, type IndicatorStatus } from '@perf/scoring';
 import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
@@ -167,6 +169,15 @@ export function renderText(reply: Reply): string {
     case 'relazione':
       return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}).`;
     case 'period-close': return renderPeriodClose(reply);
+    case 'history':
+      return `Indicatore ${reply.id}${reply.indicator ? ` «${reply.indicator.name}»` : ' (non più nel Piano)'} — ${reply.plan.ente} ${reply.plan.year}\n${historyTable(reply.indicator ?? { direction: 'higher' }, reply.rilevazioni)}`;
+    case 'period-list': return `Periodi chiusi — ${reply.plan.enteName} (${reply.plan.ente})\n${periodLocksTable(reply.locks)}`;
+    case 'audit': return renderAuditText(reply.trail);
+    case 'export': return `Stato ${reply.exported.plan.ente} ${reply.exported.plan.year} esportato: ${reply.exported.sheets.map((s) => `${s.name} (${s.rows.length} righe)`).join(', ')}.`;
+    case 'rollover': return reply.prepared.yaml;
+    case 'import': return reply.lines.join('\n');
+    case 'finance': return formatFinanceText(reply.reports);
+    case 'gender': return formatGenderText(reply.report);
   }
 }
 

@@ -1,6 +1,11 @@
 import type { Indicator, Plan } from '@perf/model';
 import type { Grade, IndicatorStatus, OperationalStatus, StatusReport, StrategicStatus } from '@perf/scoring';
+import type { FinanceReport } from '@perf/finance-indices';
+import type { GenderReport } from '@perf/gender';
 import type { PeriodLock, Rilevazione } from '@perf/store';
+import type { AuditTrail } from './commands/audit.ts';
+import type { StatusExport } from './commands/export.ts';
+import type { PreparedRollover } from './commands/rollover.ts';
 
 export interface PlanLabel {
   readonly ente: string;
@@ -88,4 +93,55 @@ export interface PeriodCloseReply {
   readonly endsAt: Date | undefined;
 }
 
-export type Reply = ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply;
+/** `history <indicatore>`: every rilevazione of one indicator, superseded ones included. */
+export interface HistoryReply {
+  readonly kind: 'history';
+  readonly plan: PlanLabel;
+  readonly id: number;
+  /** Undefined when the indicator is no longer in the plan (its rilevazioni remain). */
+  readonly indicator: Indicator | undefined;
+  readonly rilevazioni: Rilevazione[];
+}
+
+/** `period list`: the closed periods of the ente. */
+export interface PeriodListReply {
+  readonly kind: 'period-list';
+  readonly plan: PlanLabel;
+  readonly locks: PeriodLock[];
+}
+
+export interface AuditReply {
+  readonly kind: 'audit';
+  readonly trail: AuditTrail;
+}
+
+/** `export`: the tables the adapter writes as a spreadsheet. */
+export interface ExportReply {
+  readonly kind: 'export';
+  readonly exported: StatusExport;
+}
+
+/** `plan rollover`: next year's plan file, for the adapter to write or print. */
+export interface RolloverReply {
+  readonly kind: 'rollover';
+  readonly prepared: PreparedRollover;
+}
+
+/** An import: what was stored, one line per fact. */
+export interface ImportReply {
+  readonly kind: 'import';
+  readonly lines: readonly string[];
+}
+
+export interface FinanceReply {
+  readonly kind: 'finance';
+  readonly reports: FinanceReport[];
+}
+
+export interface GenderReply {
+  readonly kind: 'gender';
+  readonly report: GenderReport;
+}
+
+export type Reply = ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
+  | ExportReply | RolloverReply | ImportReply | FinanceReply | GenderReply;

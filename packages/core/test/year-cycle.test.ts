@@ -4,7 +4,7 @@ import { parsePlan, rolloverPlan, type Plan } from '@perf/model';
 import { computeStatus } from '@perf/scoring';
 import { openStore, type Store } from '@perf/store';
 import {
-  COMMANDS, compareStatus, loadYearStatus, parseCommandLine, relazioneSource, renderText, runCommandLine, type CommandContext, type Reply,
+  COMMANDS, compareStatus, example as exampleOf, usage, loadYearStatus, parseCommandLine, relazioneSource, renderText, runCommandLine, type CommandContext, type Reply,
 } from '../src/index.ts';
 import { freshEmbeddedDir } from '../../../test/support/databases.ts';
 
@@ -20,7 +20,7 @@ const errorOf = async (work: () => Promise<unknown>) => {
 describe('the grammar of the cycle: chiudi, motivo=, confronta=', () => {
   it('parses them, with English aliases, and refuses bad forms with the right one', () => {
     expect(parseCommandLine('chiudi 2012-Q2').input).toEqual({ period: '2012-Q2' });
-    expect(parseCommandLine('/perf close 2012').command.name).toBe('chiudi');
+    expect(parseCommandLine('/perf close 2012').command.name).toBe('period close');
     expect(parseCommandLine('report 12 value=3 period=2012-Q2 motivo="arrivato tardi"').input).toMatchObject({ reason: 'arrivato tardi' });
     expect(parseCommandLine('report 12 value=3 REASON=tardi').input).toMatchObject({ reason: 'tardi' });
     expect(parseCommandLine('status confronta=2012').input).toEqual({ kind: 'ente', compare: 2012 });
@@ -31,10 +31,12 @@ describe('the grammar of the cycle: chiudi, motivo=, confronta=', () => {
     expect(() => parseCommandLine('status confronta=dodici')).toThrow(/non è un anno/);
   });
   it('is in the one command table, so help (and every chat) has it', () => {
-    const chiudi = COMMANDS.find((c) => c.name === 'chiudi');
-    expect(chiudi?.usage).toBe('chiudi <periodo>');
-    expect(chiudi?.description).toMatch(/Chiude un periodo/);
-    expect(chiudi?.examples).toContain('chiudi 2012-Q2');
+    const chiudi = COMMANDS.find((c) => c.name === 'period close');
+    if (chiudi === undefined) throw new Error('period close missing');
+    expect(usage(chiudi, 'chat')).toBe('chiudi <periodo>');
+    expect(usage(chiudi, 'cli')).toBe('pnpm perf period close <periodo> [--json]');
+    expect(chiudi.summary).toMatch(/chiude un periodo/);
+    expect(chiudi.examples.map((e) => exampleOf(chiudi, e, 'chat'))).toContain('chiudi 2012-Q2');
   });
 });
 

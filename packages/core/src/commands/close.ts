@@ -4,20 +4,12 @@ import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../co
 import { assertCanClosePeriod } from '../permissions.ts';
 import { planLabel, type PeriodCloseReply } from '../replies.ts';
 import { defineCommand } from './command.ts';
+import { field, requiredText } from './fields.ts';
 
 export const CLOSE_FORM = 'chiudi <periodo>';
 
 export interface CloseInput {
   readonly period: string;
-}
-
-export function parseCloseArgs(args: readonly string[]): CloseInput {
-  const hint = `Forma corretta: ${CLOSE_FORM}, ad esempio: chiudi 2012-Q2 (un trimestre) oppure chiudi 2012 (l'anno intero e tutti i suoi periodi)`;
-  const [period, ...extra] = args;
-  if (period === undefined) throw new PerfError('COMMAND_INVALID', 'Manca il periodo da chiudere.', { hint });
-  if (extra.length > 0) throw new PerfError('COMMAND_INVALID', `Parole in più non riconosciute: ${extra.join(' ')}.`, { hint });
-  parsePeriodText(period, hint);
-  return { period };
 }
 
 /**
@@ -47,12 +39,24 @@ export function lockedPeriods(lock: PeriodLock, monitoring: Monitoring): string[
   return [...periodsOfYear(lock.year, monitoring).map(formatPeriod), lock.period];
 }
 
-export const closeCommand = defineCommand<CloseInput>({
-  name: 'chiudi',
-  aliases: ['close', 'chiusura'],
-  usage: CLOSE_FORM,
-  description: "Chiude un periodo di monitoraggio (o l'anno intero): dopo la chiusura un valore si registra solo dal controllo di gestione, con motivo=\"...\". Chiudere l'anno congela i dati della Relazione (solo controllo di gestione).",
-  examples: ['chiudi 2012-Q2', 'chiudi 2012'],
-  parse: parseCloseArgs,
-  execute: closePeriod,
+const CLOSE_HINT = `Forma corretta: ${CLOSE_FORM}, ad esempio: chiudi 2012-Q2 (un trimestre) oppure chiudi 2012 (l'anno intero e tutti i suoi periodi)`;
+
+export const closeCommand = defineCommand<CloseInput, PeriodCloseReply>({
+  name: 'period close',
+  aliases: ['chiudi', 'close', 'chiusura'],
+  reach: 'all',
+  access: 'person',
+  roles: ['controllo'],
+  denied: { what: 'chiudere un periodo', rule: 'Solo il controllo di gestione chiude i periodi di monitoraggio e l\'anno.' },
+  fields: {
+    period: field('text', requiredText('Manca il periodo da chiudere.', (text) => { parsePeriodText(text, CLOSE_HINT); return undefined; }), "il periodo (2012-Q2, 2012-4M1) o l'anno intero (2012)", '<periodo>', { positional: true }),
+  },
+  input: (p) => ({ period: p.period as string }),
+  plan: (input, context) => resolvePlan(context, parsePeriodText(input.period).year),
+  slow: false,
+  json: true,
+  summary: "chiude un periodo di monitoraggio (2012-Q2) o l'anno intero (2012)",
+  help: "Solo il controllo di gestione. Dopo la chiusura un valore per quel periodo è rifiutato, a meno che il controllo di gestione non indichi il motivo (report ... --motivo \"...\"): il motivo resta con la rilevazione ed è elencato negli allegati della Relazione.\nChiudere l'anno chiude tutti i suoi periodi e congela i dati della Relazione: da quel momento contano solo i valori registrati fino alla chiusura, più quelli fuori termine accettati con motivo.",
+  examples: ['2012-Q2', '2012'],
+  execute: (input, { context }) => closePeriod(input, context),
 });

@@ -2,20 +2,15 @@ import { PerfError, type Plan } from '@perf/model';
 import { resolveActor, resolvePlan, type CommandContext } from '../context.ts';
 import { assertCanProduceRelazione } from '../permissions.ts';
 import { planLabel, type RelazioneReply } from '../replies.ts';
-import { defineCommand } from './command.ts';
+import { checkFields, defineCommand } from './command.ts';
+import { wordsToParams } from '../grammar.ts';
+import { hintForm } from './usage.ts';
+import { field, optionalText, yearCheck } from './fields.ts';
 
 export const RELAZIONE_FORM = 'relazione [<anno>]';
 
 export interface RelazioneInput {
   readonly year: number | undefined;
-}
-
-export function parseRelazioneArgs(args: readonly string[]): RelazioneInput {
-  const [year, ...extra] = args;
-  if (extra.length > 0 || (year !== undefined && !/^\d{4}$/.test(year))) {
-    throw new PerfError('COMMAND_INVALID', `"${args.join(' ')}" non è un anno.`, { hint: `Forma corretta: ${RELAZIONE_FORM}, ad esempio: relazione 2012` });
-  }
-  return { year: year === undefined ? undefined : Number(year) };
 }
 
 /**
@@ -38,12 +33,33 @@ export async function produceRelazione(input: RelazioneInput, context: CommandCo
   };
 }
 
-export const relazioneCommand = defineCommand<RelazioneInput>({
+function relazioneInput(p: Readonly<Record<string, unknown>>): RelazioneInput {
+  return { year: p.year === undefined ? undefined : Number(p.year) };
+}
+
+/** `relazione 2012` → its input, for chats that acknowledge a slow command before running it. */
+export function parseRelazioneArgs(words: readonly string[]): RelazioneInput {
+  const form = hintForm(relazioneCommand);
+  return relazioneInput(checkFields(relazioneCommand.fields, wordsToParams(relazioneCommand.fields, words, form), form));
+}
+
+export const relazioneCommand = defineCommand<RelazioneInput, RelazioneReply>({
   name: 'relazione',
   aliases: ['report-annuale'],
-  usage: RELAZIONE_FORM,
-  description: "Produce il PDF della Relazione sulla Performance dell'anno (controllo di gestione e OIV).",
-  examples: ['relazione', 'relazione 2012'],
-  parse: parseRelazioneArgs,
-  execute: (input, context) => produceRelazione(input, context),
+  reach: 'all',
+  access: 'person',
+  roles: ['controllo', 'oiv'],
+  denied: { what: 'produrre la Relazione sulla Performance', rule: "La Relazione la producono il controllo di gestione e l'OIV." },
+  fields: {
+    year: field('year', optionalText(yearCheck("L'anno")), "l'anno della Relazione (dalla riga di comando: --year)", '<anno>', { positional: true }),
+    out: field('text', optionalText(), 'il file PDF da scrivere', '<file.pdf>', { option: 'out', adapter: true }),
+  },
+  input: relazioneInput,
+  plan: (input, context) => resolvePlan(context, input.year),
+  slow: true,
+  json: false,
+  summary: "produce il PDF della Relazione sulla Performance dell'anno (controllo di gestione e OIV)",
+  help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Lo stato di avanzamento va su stderr.',
+  examples: ['', '2012'],
+  execute: (input, { context }) => produceRelazione(input, context, context.progress),
 });

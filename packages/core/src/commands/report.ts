@@ -3,10 +3,10 @@ import { computeStatus } from '@perf/scoring';
 import { coveringLock, type PeriodLock } from '@perf/store';
 import { resolveActor, resolvePlan, writeMeta, type Actor, type CommandContext, type Identity } from '../context.ts';
 import { lateValueOverride, yearValues } from '../locks.ts';
-import { splitArgs } from '../grammar.ts';
 import { assertCanReport } from '../permissions.ts';
 import { planLabel, type ReportReply } from '../replies.ts';
 import { defineCommand } from './command.ts';
+import { field, indicatorCheck, indicatorNumber, optionalText, requiredText } from './fields.ts';
 
 /** At most a dozen items, then how many there are in all. */
 export function shortList(items: readonly (string | number)[], max = 12): string {
@@ -22,22 +22,6 @@ export interface ReportInput {
   readonly note: string | undefined;
   /** Why a value arrives after its period was closed (`motivo=`); only the controllo may give one. */
   readonly reason?: string | undefined;
-}
-
-export function parseReportArgs(args: readonly string[]): ReportInput {
-  const hint = `Forma corretta: ${REPORT_FORM}, ad esempio: report 12 value=23 period=2012-Q4`;
-  const { positional, named } = splitArgs(args, { valore: 'value', periodo: 'period', nota: 'note', reason: 'motivo' }, ['value', 'period', 'note', 'motivo'], REPORT_FORM);
-  const [indicatorText, bareValue, ...extra] = positional;
-  if (indicatorText === undefined) throw new PerfError('COMMAND_INVALID', 'Manca il numero dell\'indicatore.', { hint });
-  if (!/^#?\d+$/.test(indicatorText)) throw new PerfError('COMMAND_INVALID', `"${indicatorText}" non è il numero di un indicatore.`, { hint });
-  if (extra.length > 0 || (bareValue !== undefined && named.has('value'))) {
-    throw new PerfError('COMMAND_INVALID', `Parole in più non riconosciute: ${[...(named.has('value') && bareValue ? [bareValue] : []), ...extra].join(' ')}.`, { hint });
-  }
-  const rawValue = named.get('value') ?? bareValue;
-  if (rawValue === undefined || rawValue.trim() === '') throw new PerfError('VALUE_MISSING', 'Manca il valore da registrare.', { hint });
-  const reason = named.get('motivo');
-  if (reason !== undefined && reason.trim() === '') throw new PerfError('COMMAND_INVALID', 'Il motivo è vuoto.', { hint: `Forma corretta: ${REPORT_FORM}, ad esempio: report 12 value=23 period=2012-Q2 motivo="dato arrivato dopo la chiusura"` });
-  return { indicator: Number(indicatorText.replace('#', '')), rawValue, period: named.get('period'), note: named.get('note'), ...(reason === undefined ? {} : { reason }) };
 }
 
 /**
@@ -187,12 +171,29 @@ export async function submitReport(input: ReportInput, context: CommandContext, 
   };
 }
 
-export const reportCommand = defineCommand<ReportInput>({
+export const reportCommand = defineCommand<ReportInput, ReportReply>({
   name: 'report',
   aliases: ['registra', 'rileva'],
-  usage: REPORT_FORM,
-  description: 'Registra il valore di un indicatore per un periodo (senza periodo: il periodo corrente).',
-  examples: ['report 12 value=23', 'report 12 valore=23,5 period=2012-Q3 note="dato provvisorio"', 'report 7 value=sì', 'report 12 value=24 period=2012-Q2 motivo="rettifica dopo la chiusura"'],
-  parse: parseReportArgs,
-  execute: (input, context) => submitReport(input, context),
+  reach: 'all',
+  access: 'person',
+  roles: ['staff', 'dirigente', 'controllo'],
+  denied: { what: "registrare valori: l'OIV legge tutto e non modifica nulla", rule: "Possono registrare: il responsabile dell'indicatore, il dirigente della sua Area, il controllo di gestione." },
+  fields: {
+    indicator: field('integer', requiredText("Manca il numero dell'indicatore.", indicatorCheck), "il numero dell'indicatore (12 o #12)", '<indicatore>', { positional: true }),
+    value: field('text', requiredText('Manca il valore da registrare.'), 'il valore: 23 · 23,5 · 1.234,5 · 83% · sì/no', '<valore>', { positional: true, keys: ['value', 'valore'], code: 'VALUE_MISSING' }),
+    period: field('text', optionalText(), 'il periodo: 2012-Q3, 2012-4M2, 2012 (default: il periodo corrente)', '<periodo>', { keys: ['period', 'periodo'] }),
+    note: field('text', optionalText(), 'una nota', '"<testo>"', { keys: ['note', 'nota'] }),
+    motivo: field('text', optionalText((t) => (t.trim() === '' ? 'Il motivo è vuoto.' : undefined)), 'perché il valore arriva dopo la chiusura del periodo (solo controllo di gestione)', '"<testo>"', { keys: ['motivo', 'reason'], option: 'motivo' }),
+  },
+  input: (p) => ({
+    indicator: indicatorNumber(p.indicator as string), rawValue: p.value as string, period: p.period as string | undefined, note: p.note as string | undefined,
+    ...(p.motivo === undefined ? {} : { reason: p.motivo as string }),
+  }),
+  plan: (input, context) => planForReport(input.period, (year) => resolvePlan(context, year)),
+  slow: false,
+  json: true,
+  summary: 'registra il valore di un indicatore per un periodo (senza periodo: il periodo corrente)',
+  help: "Numeri: 23 · 23.5 · 23,5 · 1.234,5 · 83%. Sì/no: si, sì, yes, true, 1, no, false, 0.\nPeriodi: 2012-Q1…Q4 (trimestrale), 2012-4M1…4M3 (quadrimestrale), 2012 (anno). Senza period: il periodo corrente (ora di Roma), o l'ultimo dell'anno se l'anno è finito.\nUn periodo chiuso accetta un valore solo dal controllo di gestione, con il motivo (motivo=\"...\", dalla riga di comando --motivo \"...\").",
+  examples: ['12 value=23', '12 valore=23,5 period=2012-Q3 note="dato provvisorio"', '7 value=sì', '12 value=24 period=2012-Q2 motivo="rettifica dopo la chiusura"'],
+  execute: (input, { context }) => submitReport(input, context),
 });

@@ -1,11 +1,11 @@
 import { PerfError, type Plan } from '@perf/model';
 import type { Grade, IndicatorStatus, StatusReport } from '@perf/scoring';
 import { resolveActor, resolvePlan, type Actor, type CommandContext } from '../context.ts';
-import { splitArgs } from '../grammar.ts';
 import { loadYearStatus } from '../locks.ts';
 import { assertCanSeeEnte, assertCanSeeIndicator, assertCanSeeObjective, visibleObjectiveIds } from '../permissions.ts';
 import { planLabel, type GradeComparison, type StatusComparison, type StatusReply } from '../replies.ts';
-import { defineCommand } from './command.ts';
+import { ALL_ROLES, defineCommand } from './command.ts';
+import { field, optionalText, yearCheck } from './fields.ts';
 
 export const STATUS_FORM = 'status [me | <obiettivo> | <indicatore>] [confronta=<anno>]';
 
@@ -14,17 +14,11 @@ export type StatusTarget = ({ readonly kind: 'ente' } | { readonly kind: 'me' } 
   readonly compare?: number | undefined;
 };
 
-export function parseStatusArgs(args: readonly string[]): StatusTarget {
-  const hint = `Forma corretta: ${STATUS_FORM}, ad esempio: status 05 oppure status me oppure status confronta=2012`;
-  const { positional, named } = splitArgs(args, { compare: 'confronta' }, ['confronta'], STATUS_FORM);
-  if (positional.length > 1) {
-    throw new PerfError('COMMAND_INVALID', `Troppe parole dopo "status": ${positional.join(' ')}.`, { hint });
-  }
-  const compareText = named.get('confronta');
-  if (compareText !== undefined && !/^\d{4}$/.test(compareText)) throw new PerfError('COMMAND_INVALID', `confronta="${compareText}" non è un anno.`, { hint });
-  const [target] = positional;
+function statusInput(p: Readonly<Record<string, unknown>>): StatusTarget {
+  const target = p.target as string | undefined;
+  const compareText = p.confronta as string | undefined;
   if (compareText !== undefined && target !== undefined) {
-    throw new PerfError('COMMAND_INVALID', 'Il confronto tra anni vale per lo stato dell\'ente, non per un obiettivo o un indicatore.', { hint: 'Forma corretta: status confronta=2012 (dalla riga di comando: pnpm perf status --compare 2012).' });
+    throw new PerfError('COMMAND_INVALID', 'Il confronto tra anni vale per lo stato dell\'ente, non per un obiettivo o un indicatore.', { hint: 'Forma corretta: status confronta=2012 (dalla riga di comando: pnpm perf status --compare 2012).', field: 'confronta' });
   }
   const compare = compareText === undefined ? {} : { compare: Number(compareText) };
   if (target === undefined) return { kind: 'ente', ...compare };
@@ -121,12 +115,21 @@ export async function statusOf(target: StatusTarget, context: CommandContext): P
   return { kind: 'status', scope: 'indicator', plan: label, indicator, definition, history: await context.store.history(plan.ente.code, plan.year, definition.id) };
 }
 
-export const statusCommand = defineCommand<StatusTarget>({
+export const statusCommand = defineCommand<StatusTarget, StatusReply>({
   name: 'status',
   aliases: ['stato'],
-  usage: STATUS_FORM,
-  description: "Grado di raggiungimento dell'ente, dei tuoi indicatori (me), di un obiettivo o di un indicatore (#12 se il numero è anche un obiettivo).",
-  examples: ['status', 'status me', 'status 05', 'status #12'],
-  parse: parseStatusArgs,
-  execute: statusOf,
+  reach: 'all',
+  access: 'person',
+  roles: ALL_ROLES,
+  fields: {
+    target: field('text', optionalText(), 'me (i tuoi indicatori), un obiettivo (05, 04.3) o un indicatore (#12 se il numero è anche un obiettivo)', 'me | <obiettivo> | <indicatore>', { positional: true }),
+    confronta: field('year', optionalText(yearCheck('confronta=')), "affianca a ogni obiettivo il grado dello stesso obiettivo nell'altro anno", '<anno>', { keys: ['confronta', 'compare'], option: 'compare' }),
+  },
+  input: statusInput,
+  slow: false,
+  json: true,
+  summary: "grado di raggiungimento dell'ente, dei tuoi indicatori (me), di un obiettivo o di un indicatore",
+  help: "Senza --year: il Piano dell'anno corrente o, se assente, il più recente. --json stampa l'oggetto del contratto (§7).\n--compare <AAAA> affianca al grado di ogni obiettivo strategico e operativo quello dello stesso obiettivo (stesso id) nell'altro anno (\"—\" dove manca); in --json è il membro \"compare\".\nUn anno chiuso mostra i dati alla chiusura, più i valori fuori termine accettati con motivo.",
+  examples: ['', 'me', '05', '#12', 'confronta=2012'],
+  execute: (input, { context }) => statusOf(input, context),
 });

@@ -1,32 +1,55 @@
 import { PerfError } from '@perf/model';
 import type { CommandContext } from '../context.ts';
-import { tokenize } from '../grammar.ts';
+import { tokenize, wordsToParams } from '../grammar.ts';
 import type { Reply } from '../replies.ts';
 import { closeCommand } from './close.ts';
-import type { Command } from './command.ts';
+import type { Command, RawParams } from './command.ts';
 import { helpCommand } from './help.ts';
+import { planImportCommand, valuesImportCommand } from './imports.ts';
+import { auditCommand, historyCommand, periodListCommand } from './records.ts';
 import { relazioneCommand } from './relazione.ts';
 import { reportCommand } from './report.ts';
 import { statusCommand } from './status.ts';
+import { chatWord, hintForm, usage } from './usage.ts';
+import { exportCommand, financeCommand, financeImportCommand, genderCommand, genderImportCommand, rolloverCommand } from './yearly.ts';
 
-/** The §6 grammar: the one table of chat commands shared by the CLI, Slack and Discord. */
-export const COMMANDS: readonly Command<never>[] = [
-  reportCommand as Command<never>,
-  statusCommand as Command<never>,
-  relazioneCommand as Command<never>,
-  closeCommand as Command<never>,
-  helpCommand(() => COMMANDS) as Command<never>,
+/** Every command any channel offers, declared once: the CLI, the terminal chat, Slack and Discord read this table. */
+export const COMMANDS: readonly Command[] = [
+  reportCommand, statusCommand, historyCommand, periodListCommand, closeCommand, auditCommand, relazioneCommand,
+  exportCommand, planImportCommand, rolloverCommand, valuesImportCommand, financeImportCommand, financeCommand,
+  genderImportCommand, genderCommand, helpCommand(() => COMMANDS),
 ];
 
-export const GRAMMAR_FORMS = COMMANDS.map((c) => c.usage);
+/** The commands of the chat grammar (§6): those that need no file read or written on the person's disk. */
+export const CHAT_COMMANDS: readonly Command[] = COMMANDS.filter((c) => c.reach === 'all');
 
-export function findCommand(word: string): Command<never> | undefined {
+/** The chat usage of every chat command, for hints. */
+export const GRAMMAR_FORMS: readonly string[] = CHAT_COMMANDS.map((c) => usage(c, 'chat'));
+
+/** The chat command a first word names: its chat word, its name or an alias (case-insensitive). */
+export function findCommand(word: string): Command | undefined {
   const lower = word.toLowerCase();
-  return COMMANDS.find((c) => c.name === lower || c.aliases.includes(lower));
+  return CHAT_COMMANDS.find((c) => chatWord(c) === lower || c.name === lower || c.aliases.includes(lower));
 }
 
-/** Parses one command line (with or without a leading `/perf`) into a command and its input. */
-export function parseCommandLine(line: string): { command: Command<never>; input: never } {
+/** The longest command whose words start `words` (`finance import` before `finance`), for the CLI. */
+export function matchCommand(words: readonly string[]): Command | undefined {
+  return [...COMMANDS].sort((a, b) => b.words.length - a.words.length)
+    .find((c) => c.words.every((word, i) => words[i]?.toLowerCase() === word));
+}
+
+/** The commands a group word starts (`plan` → plan import, plan rollover), for `perf plan --help`. */
+export function commandGroup(word: string): Command[] {
+  return COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === word.toLowerCase());
+}
+
+/** The raw parameters of a command's words (the words after the command's own). */
+export function commandParams(command: Command, words: readonly string[]): Record<string, string | string[]> {
+  return wordsToParams(command.fields, words, hintForm(command));
+}
+
+/** Parses one chat line (with or without a leading `/perf`) into its command and checked input. */
+export function parseCommandLine(line: string): { command: Command; params: RawParams; input: unknown } {
   const tokens = tokenize(line);
   if (tokens[0]?.toLowerCase() === '/perf' || tokens[0]?.toLowerCase() === 'perf') tokens.shift();
   const [word, ...args] = tokens;
@@ -34,10 +57,19 @@ export function parseCommandLine(line: string): { command: Command<never>; input
   if (word === undefined) throw new PerfError('COMMAND_MISSING', 'Scrivi un comando.', { hint: forms });
   const command = findCommand(word);
   if (!command) throw new PerfError('COMMAND_UNKNOWN', `Comando "${word}" sconosciuto.`, { hint: forms });
-  return { command, input: command.parse(args) };
+  const params = commandParams(command, args);
+  return { command, params, input: command.check(params) };
 }
 
+/** Runs one chat line through the core: parameters, person and role checked before anything else. */
 export async function runCommandLine(line: string, context: CommandContext): Promise<Reply> {
-  const { command, input } = parseCommandLine(line);
-  return command.execute(input, context);
+  const { command, params } = parseCommandLine(line);
+  return command.run(params, context);
+}
+
+/** Checks a chat command's words, e.g. `relazione 2012` → its input (for channels that acknowledge first). */
+export function parseCommandWords(name: string, words: readonly string[]): unknown {
+  const command = findCommand(name);
+  if (!command) throw new PerfError('COMMAND_UNKNOWN', `Comando "${name}" sconosciuto.`, { hint: `Comandi: ${GRAMMAR_FORMS.join(' · ')}` });
+  return command.check(commandParams(command, words));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords, readValueSheet } from '../src/spreadsheets.ts';
+import { csvRecords, readValueSheet } from '../src/value-sheets.ts';
 
 const read = async (text: string) => [...await readValueSheet('valori.csv', Buffer.from(text, 'utf8'))];
 

@@ -1,0 +1,152 @@
+import { computeFinance, parseBilancio } from '@perf/finance-indices';
+import { computeGender, parseGenere } from '@perf/gender';
+import { PerfError, type Plan } from '@perf/model';
+import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
+import { BILANCIO, GENERE, loadFinanceReports } from '../documents.ts';
+import { assertCanImportPlan } from '../permissions.ts';
+import type { ExportReply, FinanceReply, GenderReply, ImportReply, RolloverReply } from '../replies.ts';
+import { defineCommand, type FileInput } from './command.ts';
+import { statusExport } from './export.ts';
+import { field, filesSchema, optionalText, yearCheck } from './fields.ts';
+import { preparePlanRollover } from './rollover.ts';
+
+const text = (file: FileInput) => Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength).toString('utf8');
+
+/** The ente a yearly document belongs to: `--ente`, the document's own `ente`, or the only ente stored. */
+async function documentEnte(context: CommandContext, declared: string | undefined): Promise<string> {
+  const entes = [...new Set((await context.store.listPlans()).map((p) => p.ente))];
+  const ente = context.ente ?? declared ?? (entes.length === 1 ? entes[0] : undefined);
+  if (ente === undefined) {
+    throw new PerfError('ENTE_AMBIGUOUS', entes.length === 0 ? 'Nessun ente nel database: importa prima il Piano.' : `Il database contiene più enti (${entes.join(', ')}): indica quale.`, { hint: 'Forma corretta: --ente <codice>.' });
+  }
+  return ente;
+}
+
+async function latestPlanOf(context: CommandContext, ente: string): Promise<Plan | undefined> {
+  const years = (await context.store.listPlans()).filter((p) => p.ente === ente).map((p) => p.year).sort((a, b) => b - a);
+  return years[0] === undefined ? undefined : context.store.getPlan(ente, years[0]);
+}
+
+type YearlyDocument = { year: number; ente?: { code: string } | undefined };
+
+/** The plan a document goes with (its year's, else the ente's latest): the person is checked in it. */
+async function documentPlan(context: CommandContext, document: YearlyDocument): Promise<{ ente: string; plan: Plan }> {
+  const ente = await documentEnte(context, document.ente?.code);
+  const plan = (await context.store.getPlan(ente, document.year)) ?? (await latestPlanOf(context, ente));
+  if (!plan) throw new PerfError('NO_PLAN', `Nessun Piano per ${ente}: importa prima il Piano.`);
+  return { ente, plan };
+}
+
+function yearlyImport(kind: typeof BILANCIO | typeof GENERE, parse: (text: string, source: string) => YearlyDocument) {
+  const finance = kind === BILANCIO;
+  return defineCommand<{ files: FileInput[] }, ImportReply>({
+    name: finance ? 'finance import' : 'gender import',
+    aliases: [],
+    reach: 'cli',
+    access: 'person',
+    roles: ['controllo'],
+    denied: { what: finance ? 'importare il bilancio' : 'importare i dati di genere', rule: 'Solo il controllo di gestione importa Piano, bilanci e dati di genere.' },
+    fields: { files: field('files', filesSchema('Manca il file da leggere.'), finance ? 'i file YAML dei bilanci' : 'il file YAML dei dati di genere', finance ? '<bilancio.yaml>' : '<genere.yaml>', { positional: true, code: 'FILE_MISSING' }) },
+    input: (p) => ({ files: p.files as FileInput[] }),
+    plan: async ({ files }, context) => (await documentPlan(context, parse(text(files[0] as FileInput), (files[0] as FileInput).name))).plan,
+    slow: false,
+    json: false,
+    summary: finance ? 'salva i bilanci nel database (per la Relazione)' : 'salva i dati di genere nel database (per la Relazione)',
+    help: finance ? "Valida ogni file e lo salva per l'ente e l'anno indicati nel file." : "Valida il file e lo salva per l'ente e l'anno indicati nel file.",
+    examples: [finance ? 'bilancio-2011.yaml bilancio-2012.yaml' : 'genere-2012.yaml'],
+    execute: async ({ files }, { context }) => {
+      const lines: string[] = [];
+      for (const file of files) {
+        const document = parse(text(file), file.name);
+        const { ente, plan } = await documentPlan(context, document);
+        const actor = resolveActor(plan, context.identity);
+        assertCanImportPlan(actor);
+        await context.store.saveDocument(kind, ente, document.year, document, writeMeta(context, actor), file.name);
+        lines.push(`${finance ? 'Bilancio' : 'Dati di genere'} ${ente} ${document.year} ${finance ? 'importato' : 'importati'} da ${file.name}.`);
+      }
+      return { kind: 'import', lines };
+    },
+  });
+}
+
+export const financeImportCommand = yearlyImport(BILANCIO, parseBilancio);
+export const genderImportCommand = yearlyImport(GENERE, parseGenere);
+
+export const financeCommand = defineCommand<{ files: FileInput[] }, FinanceReply>({
+  name: 'finance',
+  aliases: [],
+  reach: 'cli',
+  access: 'open',
+  fields: { files: field('files', filesSchema('Manca il file da leggere.').optional().transform((f) => f ?? []), 'i file YAML dei bilanci (senza file: quelli salvati nel database)', '<bilancio.yaml>', { positional: true }) },
+  input: (p) => ({ files: p.files as FileInput[] }),
+  slow: false,
+  json: true,
+  summary: 'indici economico-finanziari di uno o più bilanci (con il confronto tra anni)',
+  help: "Senza file: gli indici dei bilanci salvati nel database per l'anno (--year) e il precedente.",
+  examples: ['bilancio-2011.yaml bilancio-2012.yaml'],
+  execute: async ({ files }, context) => {
+    if (files.length > 0) return { kind: 'finance', reports: files.map((file) => computeFinance(parseBilancio(text(file), file.name))).sort((a, b) => a.year - b.year) };
+    const plan = await resolvePlan(context);
+    resolveActor(plan, context.identity);
+    const reports = await loadFinanceReports(context.store, plan.ente.code, plan.year);
+    if (reports.length === 0) throw new PerfError('NO_DATA', 'Nessun bilancio nel database per questo anno.', { hint: 'Forma corretta: pnpm perf finance <bilancio.yaml>… oppure pnpm perf finance import <bilancio.yaml>' });
+    return { kind: 'finance', reports };
+  },
+});
+
+export const genderCommand = defineCommand<{ file: FileInput }, GenderReply>({
+  name: 'gender',
+  aliases: [],
+  reach: 'cli',
+  access: 'open',
+  fields: { files: field('files', filesSchema('Manca il file da leggere.', 1), 'il file YAML dei dati di genere', '<genere.yaml>', { positional: true, code: 'FILE_MISSING' }) },
+  input: (p) => ({ file: (p.files as FileInput[])[0] as FileInput }),
+  slow: false,
+  json: true,
+  summary: 'tabelle della dimensione di genere, con i controlli incrociati',
+  help: 'Stampa le tabelle con totali, quote femminili e variazioni; avvisa quando i totali di due tabelle non coincidono.',
+  examples: ['genere-2012.yaml'],
+  execute: async ({ file }) => ({ kind: 'gender', report: computeGender(parseGenere(text(file), file.name)) }),
+});
+
+export const exportCommand = defineCommand<void, ExportReply>({
+  name: 'export',
+  aliases: [],
+  reach: 'cli',
+  access: 'person',
+  roles: ['dirigente', 'controllo', 'oiv'],
+  denied: { what: "esportare lo stato e le rilevazioni dell'ente", rule: 'Il personale vede i propri indicatori: scrivi "status me".' },
+  fields: {
+    format: field('text', optionalText(), "csv o xlsx (default: l'estensione di --out)", 'csv|xlsx', { option: 'format', adapter: true }),
+    out: field('text', optionalText(), 'il file da scrivere', '<file>', { option: 'out', adapter: true }),
+  },
+  input: () => undefined,
+  slow: false,
+  json: false,
+  summary: 'esporta lo stato (obiettivi e indicatori con i gradi) e tutte le rilevazioni in un foglio di calcolo',
+  help: 'XLSX: un file con i fogli "Stato" e "Rilevazioni". CSV: due file accanto a --out, <nome>-stato.csv e <nome>-rilevazioni.csv (UTF-8, separati da virgole, numeri con il punto decimale, date e ore in ISO 8601 UTC).\nI numeri sono celle numeriche. Senza --format vale l\'estensione di --out. Non per il personale.',
+  examples: ['--format xlsx --out stato-2012.xlsx'],
+  execute: async (_, { context }) => ({ kind: 'export', exported: await statusExport(context) }),
+});
+
+export const rolloverCommand = defineCommand<{ from: number | undefined; to: number | undefined }, RolloverReply>({
+  name: 'plan rollover',
+  aliases: [],
+  reach: 'cli',
+  access: 'person',
+  roles: ['controllo'],
+  denied: { what: 'importare il Piano', rule: 'Solo il controllo di gestione importa il Piano della Performance.' },
+  fields: {
+    from: field('year', optionalText(yearCheck('--from')), 'il Piano di partenza (default: quello corrente)', '<AAAA>', { option: 'from' }),
+    to: field('year', optionalText(yearCheck('--to')), "l'anno del nuovo Piano (default: --from + 1)", '<AAAA>', { option: 'to' }),
+    out: field('text', optionalText(), 'il file YAML da scrivere (senza: su stdout)', '<piano.yaml>', { option: 'out', adapter: true }),
+  },
+  input: (p) => ({ from: p.from === undefined ? undefined : Number(p.from), to: p.to === undefined ? undefined : Number(p.to) }),
+  plan: (input, context) => resolvePlan({ ...context, year: undefined }, input.from),
+  slow: false,
+  json: false,
+  summary: "prepara il Piano dell'anno successivo (stesso albero, target e pesi, baseline = valori dell'anno)",
+  help: "Scrive il file YAML del Piano --to (default: --from + 1) a partire dal Piano --from (default: quello corrente): stessi obiettivi, indicatori, target, pesi e persone, nessun valore; la baseline di ogni indicatore è il suo valore dell'anno --from, dove rilevato. Un commento in testa al file spiega da dove viene.\nSenza --out il file va su stdout. Un file --out esistente non viene sovrascritto. Poi: rivedi il file e importalo con pnpm perf plan import.",
+  examples: ['--from 2012 --to 2013 --out piano-2013.yaml'],
+  execute: async (input, { context }) => ({ kind: 'rollover', prepared: await preparePlanRollover(input, { ...context, year: undefined }) }),
+});
