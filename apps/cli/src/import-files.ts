@@ -10,6 +10,7 @@ export async function importPlanFile(path: string, context: CommandContext): Pro
 }
 
 /** Imports a file of values through the core's `values import`. */
-export async function importValuesFile(path: string, context: CommandContext, options: { skipInvalid?: boolean; reason?: string | undefined } = {}): Promise<string> {
-  return renderText(await valuesImportCommand.run({ files: [readInputFile(path)], skipInvalid: options.skipInvalid, motivo: options.reason }, context));
+export async function importValuesFile(path: string, context: CommandContext, options: { skipInvalid?: boolean; reason?: string | undefined; progress?: (step: string) => void } = {}): Promise<string> {
+  const run = { ...context, ...(options.progress === undefined ? {} : { progress: options.progress }) };
+  return renderText(await valuesImportCommand.run({ files: [readInputFile(path)], skipInvalid: options.skipInvalid, motivo: options.reason }, run));
 }

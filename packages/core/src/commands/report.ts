@@ -5,7 +5,9 @@ import { resolveActor, resolvePlan, writeMeta, type Actor, type CommandContext, 
 import { lateValueOverride, yearValues } from '../locks.ts';
 import { assertCanReport } from '../permissions.ts';
 import { planLabel, type ReportReply } from '../replies.ts';
-import { defineCommand } from './command.ts';
+import { checkFields, defineCommand } from './command.ts';
+import { wordsToParams } from '../grammar.ts';
+import { hintForm } from './usage.ts';
 import { field, indicatorCheck, indicatorNumber, optionalText, requiredText } from './fields.ts';
 
 /** At most a dozen items, then how many there are in all. */
@@ -171,6 +173,19 @@ export async function submitReport(input: ReportInput, context: CommandContext, 
   };
 }
 
+/** `report` words (`12 value=23 period=2012-Q4`) → the checked input, for previews that store nothing. */
+export function parseReportArgs(words: readonly string[]): ReportInput {
+  const form = hintForm(reportCommand);
+  return reportInput(checkFields(reportCommand.fields, wordsToParams(reportCommand.fields, words, form), form));
+}
+
+function reportInput(p: Readonly<Record<string, unknown>>): ReportInput {
+  return {
+    indicator: indicatorNumber(p.indicator as string), rawValue: p.value as string, period: p.period as string | undefined, note: p.note as string | undefined,
+    ...(p.motivo === undefined ? {} : { reason: p.motivo as string }),
+  };
+}
+
 export const reportCommand = defineCommand<ReportInput, ReportReply>({
   name: 'report',
   aliases: ['registra', 'rileva'],
@@ -185,10 +200,7 @@ export const reportCommand = defineCommand<ReportInput, ReportReply>({
     note: field('text', optionalText(), 'una nota', '"<testo>"', { keys: ['note', 'nota'] }),
     motivo: field('text', optionalText((t) => (t.trim() === '' ? 'Il motivo è vuoto.' : undefined)), 'perché il valore arriva dopo la chiusura del periodo (solo controllo di gestione)', '"<testo>"', { keys: ['motivo', 'reason'], option: 'motivo' }),
   },
-  input: (p) => ({
-    indicator: indicatorNumber(p.indicator as string), rawValue: p.value as string, period: p.period as string | undefined, note: p.note as string | undefined,
-    ...(p.motivo === undefined ? {} : { reason: p.motivo as string }),
-  }),
+  input: reportInput,
   plan: (input, context) => planForReport(input.period, (year) => resolvePlan(context, year)),
   slow: false,
   json: true,
