@@ -2,6 +2,7 @@ import { formatPeriod, italianPeriodName, lastPeriodOfYear, readPeriod, type Pla
 import type { HowTo, QuestionTopic } from '@perf/conversation';
 import type { Actor, CommandContext } from './context.ts';
 import { lastClosedPeriod, openPeriod } from './cycle.ts';
+import { missingAmong } from './missing.ts';
 import { assertCanSeeEnte } from './permissions.ts';
 import { gradeText, renderText } from './render-text.ts';
 import { runCommandLine } from './commands/table.ts';
@@ -30,7 +31,7 @@ function periodOf(plan: Plan, code: string | undefined, now: Date): string | und
 
 async function missingOf(context: CommandContext, plan: Plan, period: string, owner?: string): Promise<Plan['indicators']> {
   const reported = await context.store.valuesOfPeriod(plan.ente.code, plan.year, period);
-  return plan.indicators.filter((i) => !reported.has(i.id) && (owner === undefined || i.owner === owner));
+  return missingAmong(plan, owner === undefined ? { kind: 'ente' } : { kind: 'person', person: owner }, reported);
 }
 
 /** The speaker's indicators without a value in the open period (empty outside the plan's year). */

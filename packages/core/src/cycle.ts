@@ -4,6 +4,7 @@ import {
 } from '@perf/model';
 import { computeStatus, type Grade, type LatestValue, type StatusReport } from '@perf/scoring';
 import type { Store } from '@perf/store';
+import { missingAmong, missingIndicators } from './missing.ts';
 
 /** The sub-period most recently closed at `now` (the year's last once the year is over), if any. */
 export function lastClosedPeriod(plan: Plan, now: Date): Period | undefined {
@@ -58,11 +59,11 @@ export async function periodSummary(store: Store, plan: Plan, period: Period): P
     const before = previous.strategic.find((o) => o.id === objective.id);
     return before && before.band !== objective.band ? [{ id: objective.id, title: objective.title, from: before, to: objective }] : [];
   });
-  const reported = await store.valuesOfPeriod(plan.ente.code, plan.year, formatPeriod(period));
+  const missing = await missingIndicators(store, plan, { kind: 'ente' }, period);
   return {
     ente: plan.ente.code, enteName: plan.ente.name, year: plan.year, period: formatPeriod(period), periodName: italianPeriodName(period),
     status, previousOverall: previous?.overall, changes,
-    missing: plan.indicators.filter((i) => !reported.has(i.id)).map((i) => ({ id: i.id, name: i.name, owner: i.owner })),
+    missing: missing.map((i) => ({ id: i.id, name: i.name, owner: i.owner })),
   };
 }
 
@@ -86,7 +87,7 @@ export async function remindersDue(store: Store, plan: Plan, now: Date, days: nu
   if (await store.lockCovering(plan.ente.code, plan.year, formatPeriod(period))) return [];
   const reported = await store.valuesOfPeriod(plan.ente.code, plan.year, formatPeriod(period));
   return plan.people.flatMap((person) => {
-    const missing = plan.indicators.filter((i) => i.owner === person.id && !reported.has(i.id));
+    const missing = missingAmong(plan, { kind: 'person', person: person.id }, reported);
     return missing.length === 0 ? [] : [{ ente: plan.ente.code, year: plan.year, period: formatPeriod(period), periodName: italianPeriodName(period), closesAt, person, indicators: missing }];
   });
 }

@@ -28,3 +28,5 @@ export * from './commands/imports.ts';
 export * from './commands/yearly.ts';
 export * from './commands/slash.ts';
 export * from './reply-json.ts';
+export * from './missing.ts';
+export * from './commands/missing.ts';

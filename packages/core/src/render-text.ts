@@ -4,7 +4,7 @@ import { formatNumber, formatTextTable, formatValue, type Indicator } from '@per
 import { BAND_LABELS, type Band, type Grade, type IndicatorStatus } from '@perf/scoring';
 import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
 import type { AuditTrail } from './commands/audit.ts';
-import type { PeriodCloseReply, Reply, ReportReply, StatusComparison, StatusReply } from './replies.ts';
+import type { MissingReply, PeriodCloseReply, Reply, ReportReply, StatusComparison, StatusReply } from './replies.ts';
 import type { PeriodSummary, Reminder } from './cycle.ts';
 
 export const BAND_EMOJI: Record<Band | 'none', string> = { green: '🟢', yellow: '🟡', red: '🔴', none: '⚪' };
@@ -159,6 +159,15 @@ function renderStatus(reply: StatusReply): string {
   }
 }
 
+const MISSING_SCOPE = { person: 'i tuoi indicatori', area: 'la tua Area', ente: "l'ente" } as const;
+
+function renderMissing(reply: MissingReply): string {
+  const head = `Indicatori senza valore per il ${reply.periodName} (${reply.period}) — ${MISSING_SCOPE[reply.scope]}, ${reply.plan.ente} ${reply.plan.year}`;
+  if (reply.total === 0) return `${head}: nessuno, tutti rilevati. 🟢`;
+  const lines = reply.people.map((p) => `${p.name} (${p.person}), ${p.indicators.length === 1 ? '1 indicatore' : `${p.indicators.length} indicatori`}:\n${p.indicators.map((i) => `  • ${i.id} — ${i.name}`).join('\n')}`);
+  return [`${head}: ${reply.total === 1 ? '1 indicatore' : `${reply.total} indicatori`}.`, ...lines].join('\n');
+}
+
 /** The Italian text of any reply: the CLI prints it, the terminal chat and Discord fall back to it. */
 export function renderText(reply: Reply): string {
   switch (reply.kind) {
@@ -178,6 +187,7 @@ export function renderText(reply: Reply): string {
     case 'import': return reply.lines.join('\n');
     case 'finance': return formatFinanceText(reply.reports);
     case 'gender': return formatGenderText(reply.report);
+    case 'missing': return renderMissing(reply);
   }
 }
 

@@ -143,5 +143,17 @@ export interface GenderReply {
   readonly report: GenderReport;
 }
 
-export type Reply = ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
+/** `missing`: the indicators without a value for a period, by person, within what the person oversees. */
+export interface MissingReply {
+  readonly kind: 'missing';
+  readonly plan: PlanLabel;
+  readonly period: string;
+  readonly periodName: string;
+  /** person: the staff's own; area: a dirigente's Area; ente: the whole ente (controllo, OIV). */
+  readonly scope: 'person' | 'area' | 'ente';
+  readonly total: number;
+  readonly people: readonly { readonly person: string; readonly name: string; readonly indicators: readonly { readonly id: number; readonly name: string }[] }[];
+}
+
+export type Reply = MissingReply | ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
   | ExportReply | RolloverReply | ImportReply | FinanceReply | GenderReply;

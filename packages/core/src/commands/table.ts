@@ -6,6 +6,7 @@ import { closeCommand } from './close.ts';
 import type { Command, RawParams } from './command.ts';
 import { helpCommand } from './help.ts';
 import { planImportCommand, valuesImportCommand } from './imports.ts';
+import { missingCommand } from './missing.ts';
 import { auditCommand, historyCommand, periodListCommand } from './records.ts';
 import { relazioneCommand } from './relazione.ts';
 import { reportCommand } from './report.ts';
@@ -15,7 +16,7 @@ import { exportCommand, financeCommand, financeImportCommand, genderCommand, gen
 
 /** Every command any channel offers, declared once: the CLI, the terminal chat, Slack and Discord read this table. */
 export const COMMANDS: readonly Command[] = [
-  reportCommand, statusCommand, historyCommand, periodListCommand, closeCommand, auditCommand, relazioneCommand,
+  reportCommand, statusCommand, missingCommand, historyCommand, periodListCommand, closeCommand, auditCommand, relazioneCommand,
   exportCommand, planImportCommand, rolloverCommand, valuesImportCommand, financeImportCommand, financeCommand,
   genderImportCommand, genderCommand, helpCommand(() => COMMANDS),
 ];
