@@ -25,6 +25,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
     const value = inline ?? argv[++i];
     if (value === undefined || value === '') throw new PerfError('OPTION_INVALID', `L'opzione --${name} vuole un valore.`, { hint: `Forma corretta: --${name} <valore>.` });
+    if (options.has(name)) throw new PerfError('OPTION_INVALID', `L'opzione --${name} è data due volte.`, { hint: `Forma corretta: --${name} <valore>, una volta sola.` });
     options.set(name, value);
   }
   return { positional, options, flags };

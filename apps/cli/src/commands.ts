@@ -106,6 +106,9 @@ function cliParams(command: Command, args: CliArgs): Record<string, RawParams[st
   return raw;
 }
 
+/** The commands that store something: only they may create a database folder. */
+const WRITING = new Set(['report', 'period close', 'plan import', 'values import', 'finance import', 'gender import']);
+
 /** A store for a command that reads none (a file's computation): touching it is a bug, not a user error. */
 const NO_STORE = new Proxy({}, { get: () => { throw new PerfError('INTERNAL', 'Questo comando non usa il database.'); } }) as Store;
 
@@ -167,7 +170,7 @@ export async function runCoreCommand(command: Command, args: CliArgs, io: CliIo)
   const progress = (step: string) => io.err(`… ${step}`);
   const run = (context: CommandContext) => command.run(raw, { ...context, progress });
   const reply = needsStore(command, raw)
-    ? await withContext(args, run, { bulk: command.name === 'values import' })
+    ? await withContext(args, run, { bulk: command.name === 'values import', readOnly: !WRITING.has(command.name) })
     : await run({ store: NO_STORE, channel: 'cli', clock: () => new Date(), identity: { kind: 'operator', operatorName: 'cli' } });
   await printReply(reply, args, io, command.json && args.flags.has('json'));
 }

@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import { clockFromEnv, type CommandContext, type Identity } from '@perf/core';
-import { DEFAULT_DB_LOCATION, openStore, type Store } from '@perf/store';
+import { existsSync, statSync } from 'node:fs';
+import { PerfError } from '@perf/model';
+import { DEFAULT_DB_LOCATION, isPostgresUrl, openStore, type Store } from '@perf/store';
 import { yearOption, type CliArgs } from './args.ts';
 
 /** `--db`, else PERF_DB, else the embedded default `./.perf/`. */
@@ -35,12 +37,29 @@ export const ONE_COMMAND_V8_FLAGS = '--wasm-tiering-budget=1000000000';
 export interface ContextOptions {
   /** The command writes rows in bulk (values import): the embedded engine keeps its default shared buffers. */
   readonly bulk?: boolean;
+  /** The command stores nothing: a missing database folder is refused rather than created. */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * A `--db` folder that cannot hold the database is refused in Italian before it is opened: a file, or
+ * (for a command that only reads) a folder that does not exist, which opening would create empty.
+ */
+export function checkDbLocation(location: string, readOnly: boolean): void {
+  if (isPostgresUrl(location)) return;
+  if (existsSync(location) && !statSync(location).isDirectory()) {
+    throw new PerfError('DB_INVALID', `"${location}" è un file, non la cartella di un database.`, { hint: 'Forma corretta: --db <cartella> (una cartella, anche nuova) oppure --db postgres://…' });
+  }
+  if (readOnly && !existsSync(location)) {
+    throw new PerfError('DB_MISSING', `Il database "${location}" non esiste; \`perf demo\` o \`perf plan import\` lo creano.`, { hint: 'Controlla --db (o PERF_DB).' });
+  }
 }
 
 /** Opens the database, runs `work` with a command context, and always closes it. */
 export async function withContext<T>(args: CliArgs, work: (context: CommandContext, store: Store) => Promise<T>, options: ContextOptions = {}): Promise<T> {
   const clock = clockFromEnv();
   const waitText = process.env.PERF_LOCK_WAIT_MS;
+  checkDbLocation(dbLocation(args), options.readOnly === true);
   const store = await openStore(dbLocation(args), {
     ...(options.bulk ? {} : { sharedBuffersMb: CLI_SHARED_BUFFERS_MB }),
     ...(waitText === undefined ? {} : { lockWaitMs: Number(waitText) }),

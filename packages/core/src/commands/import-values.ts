@@ -219,7 +219,7 @@ export async function importValues(source: ValuesSource, context: CommandContext
     }
   });
   if (read >= PROGRESS_EVERY) options.progress?.(`${count(read)} righe lette, ${count(added)} registrate`);
-  const lines = [`Valori ${source.ente} da ${source.name}: ${added} registrati${late > 0 ? ` (${late} fuori termine, con motivo)` : ''}${duplicates > 0 ? `, ${duplicates} già presenti (file già importato)` : ''}.`];
+  const lines = [`Valori ${source.ente} da ${source.name}: ${added === 1 ? '1 registrato' : `${added} registrati`}${late > 0 ? ` (${late} fuori termine, con motivo)` : ''}${duplicates > 0 ? `, ${duplicates === 1 ? '1 già presente' : `${duplicates} già presenti`} (file già importato)` : ''}.`];
   if (problems.length > 0) lines.push(`Righe scartate (${problems.length}):`, ...problems.map((p) => `  - ${p}`));
   return lines.join('\n');
 }
