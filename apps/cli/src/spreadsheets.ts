@@ -28,7 +28,7 @@ function fill(workbook: ExcelJS.Workbook, sheet: Sheet, csv: boolean): ExcelJS.W
     header, width: Math.min(60, Math.max(header.length + 2, ...sheet.rows.map((r) => cellWidth(r[index] ?? null)))),
   }));
   // In CSV every row has every column (an empty field for an empty cell); instants become ISO 8601 text.
-  for (const row of sheet.rows) worksheet.addRow(row.map((cell): ExcelJS.CellValue => (!csv ? cell : cell === null ? '' : cell instanceof Date ? cell.toISOString() : cell)));
+  for (const row of sheet.rows) worksheet.addRow(row.map((cell): ExcelJS.CellValue => (!csv ? cell : cell === null ? '' : cell instanceof Date ? cell.toISOString() : neutralised(cell))));
   if (!csv) {
     worksheet.getRow(1).font = { bold: true };
     worksheet.views = [{ state: 'frozen', ySplit: 1 }];
@@ -68,6 +68,11 @@ export async function writeSheets(sheets: readonly Sheet[], format: ExportFormat
     await workbook.csv.writeFile(paths[index] ?? '', { sheetName: sheet.name, formatterOptions: { writeBOM: true } });
   }
   return paths;
+}
+
+/** OWASP CSV injection: a text cell a spreadsheet would read as a formula starts with a quote. */
+export function neutralised(cell: string | number): string | number {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 function cellWidth(cell: Cell): number {
