@@ -1,3 +1,4 @@
+import { savePdf } from '@perf/pdf-renderer';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { FileInput } from '@perf/core';
@@ -15,6 +16,8 @@ export function readInputFile(path: string): FileInput {
 
 /** Writes a file the CLI produced (a PDF, a plan), creating its folder. */
 export function writeOutputFile(path: string, content: Uint8Array | string): void {
+  // A PDF is written whole or not at all (a temporary file renamed), with errors in Italian.
+  if (typeof content !== 'string' && path.toLowerCase().endsWith('.pdf')) return savePdf(path, content);
   mkdirSync(dirname(resolve(path)), { recursive: true });
   writeFileSync(path, content);
 }

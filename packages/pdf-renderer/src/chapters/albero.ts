@@ -84,7 +84,7 @@ function renderStrategici(ctx: Context): void {
     ...gradeColumns,
   ], plan.strategic_objectives.map((o) => ({
     cells: [
-      { text: `${o.id}. ${o.title}`, bold: true, sub: `${ctx.perspectiveName(o.perspective)} · Linea: ${ctx.lineName(o.line)}${o.weight !== 1 ? ` · peso ${o.weight}` : ''}` },
+      { text: `${o.id}. ${o.title}`, bold: true, sub: `${ctx.perspectiveName(o.perspective)} · Linea: ${ctx.lineName(o.line)}${o.weight !== 1 ? ` · peso ${plainNumber(o.weight)}` : ''}` },
       o.budget !== undefined && o.budget > 0 ? formatEuro(o.budget) : '—',
       o.impact ?? '—',
       o.services.length > 0 ? o.services.join('\n') : '—',
@@ -110,7 +110,7 @@ function indicatorRow(ctx: Context, indicator: Indicator, indent: number): Row {
   const value = status?.value ?? null;
   return {
     cells: [
-      { text: `Ind. ${indicator.id} – ${indicator.name}`, indent, sub: `Responsabile: ${ctx.personName(indicator.owner)}${indicator.weight !== 1 ? ` · peso ${indicator.weight}` : ''}` },
+      { text: `Ind. ${indicator.id} – ${indicator.name}`, indent, sub: `Responsabile: ${ctx.personName(indicator.owner)}${indicator.weight !== 1 ? ` · peso ${plainNumber(indicator.weight)}` : ''}` },
       indicatorTarget(indicator),
       value === null ? { text: '—', color: COLORS.muted } : indicatorValue(indicator, value),
       status?.period ? periodLabel(status.period, true) : { text: NOT_SCORED, color: COLORS.muted },
