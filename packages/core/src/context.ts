@@ -34,7 +34,9 @@ export interface CommandContext {
  */
 export type Identity =
   | { readonly kind: 'operator'; readonly personId?: string | undefined; readonly operatorName: string }
-  | { readonly kind: 'chat'; readonly app: 'slack' | 'discord'; readonly userId: string };
+  | { readonly kind: 'chat'; readonly app: 'slack' | 'discord' | 'teams'; readonly userId: string };
+
+const CHAT_APP_NAME = { slack: 'Slack', discord: 'Discord', teams: 'Teams' } as const;
 
 export function writeMeta(context: CommandContext, actor: Actor): WriteMeta {
   return { actor: actor.id, channel: context.channel, at: context.clock() };
@@ -65,7 +67,7 @@ export function resolveActor(plan: Plan, identity: Identity): Actor {
   const person = plan.people.find((p) => p[identity.app] === identity.userId);
   if (!person) {
     throw new PerfError('USER_NOT_IN_PLAN', `Non risulti tra le persone del Piano della Performance ${plan.ente.code} ${plan.year}: non posso accettare comandi da questo utente.`, {
-      hint: `Chiedi al controllo di gestione di aggiungere il tuo id ${identity.app === 'slack' ? 'Slack' : 'Discord'} (${identity.userId}) alla voce people del Piano.`,
+      hint: `Chiedi al controllo di gestione di aggiungere il tuo id ${CHAT_APP_NAME[identity.app]} (${identity.userId}) alla voce people del Piano.`,
     });
   }
   return { id: person.id, name: person.name, role: person.role, person };

@@ -23,6 +23,8 @@ export const PersonSchema = z.strictObject({
   email: text.optional(),
   slack: id.optional(),
   discord: z.union([id, z.number().int()]).transform((v) => String(v)).optional(),
+  /** Microsoft Entra object id (Teams' `from.aadObjectId`). */
+  teams: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "serve l'object id Entra della persona (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)").transform((v) => v.toLowerCase()).optional(),
 });
 export const StrategicObjectiveSchema = z.strictObject({
   id: objectiveId,
@@ -113,7 +115,7 @@ export function crossCheckPlan(plan: Plan): string[] {
   plan.operational_objectives.forEach((o) => {
     if (strategic.has(o.id)) problems.push(`operational_objectives: id "${o.id}" già usato da un obiettivo strategico`);
   });
-  const chatIds = (key: 'slack' | 'discord') => {
+  const chatIds = (key: 'slack' | 'discord' | 'teams') => {
     const seen = new Map<string, string>();
     plan.people.forEach((p, index) => {
       const chatId = p[key];
@@ -125,6 +127,7 @@ export function crossCheckPlan(plan: Plan): string[] {
   };
   chatIds('slack');
   chatIds('discord');
+  chatIds('teams');
 
   const refProblem = (path: string, kind: string, value: string, known: Iterable<string>) =>
     problems.push(`${path}: ${kind} "${value}" inesistente (noti: ${[...known].join(', ') || 'nessuno'})`);

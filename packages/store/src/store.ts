@@ -3,7 +3,7 @@ import type { SqlDriver } from './driver.ts';
 import { WebAuthStore } from './web-auth.ts';
 import { ConversationStateStore } from './conversation-state.ts';
 
-export type Channel = 'cli' | 'slack' | 'discord' | 'web';
+export type Channel = 'cli' | 'slack' | 'discord' | 'web' | 'teams';
 
 /** Who writes, when and through which channel: every write carries it into the audit log. */
 export interface WriteMeta {
