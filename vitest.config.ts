@@ -17,6 +17,7 @@ export default defineConfig({
       { extends: true, test: { name: 'pdf-renderer', include: ['packages/pdf-renderer/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'cli', include: ['apps/cli/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'slack', include: ['apps/slack/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'teams', include: ['apps/teams/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'discord', include: ['apps/discord/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', include: ['apps/web/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'conversation', include: ['packages/conversation/test/**/*.test.ts', 'test/conversation/**/*.test.ts'] } },

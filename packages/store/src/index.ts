@@ -4,3 +4,4 @@ export * from './open.ts';
 export { MIGRATIONS } from './migrations.ts';
 export * from './web-auth.ts';
 export * from './conversation-state.ts';
+export * from './teams-conversations.ts';

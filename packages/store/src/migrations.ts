@@ -148,6 +148,18 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 6,
+    name: 'Teams conversation references (for proactive messages)',
+    // One row per person (their personal chat with the app); a newer reference replaces the older.
+    sql: `
+      CREATE TABLE teams_conversations (
+        aad_object_id text PRIMARY KEY,
+        reference jsonb NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The versions already applied, or none when the database is new (no `schema_migrations` table yet). */

@@ -1,5 +1,6 @@
 import { PerfError, validatePlan, type Plan } from '@perf/model';
 import type { SqlDriver } from './driver.ts';
+import { TeamsConversations } from './teams-conversations.ts';
 import { WebAuthStore } from './web-auth.ts';
 import { ConversationStateStore } from './conversation-state.ts';
 
@@ -210,6 +211,11 @@ export class Store {
   /** The dashboard's sign-in tokens and sessions. */
   get webAuth(): WebAuthStore {
     return new WebAuthStore(this.driver);
+  }
+
+  /** Where the Teams app can reach each person with a personal message. */
+  get teamsConversations(): TeamsConversations {
+    return new TeamsConversations(this.driver);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,38 @@
+import { MessageFactory } from '@microsoft/agents-hosting';
+import type { ConversationReference } from '@microsoft/agents-activity';
+import { renderReminderText, renderSummaryText, runCycleChecks, type CycleHandlers, type CycleOutcome } from '@perf/core';
+import type { TeamsRuntime } from './runtime.ts';
+
+/** Sends one proactive message into a stored (or configured) conversation. */
+async function sendTo(runtime: TeamsRuntime, reference: Partial<ConversationReference>, text: string): Promise<void> {
+  await runtime.adapter.continueConversation(runtime.appId, reference as ConversationReference, async (context) => {
+    await context.sendActivity(MessageFactory.text(text));
+  });
+}
+
+/** The summary to TEAMS_SUMMARY_CONVERSATION; reminders to the personal chats whose references are stored. */
+function cycleHandlers(runtime: TeamsRuntime): CycleHandlers {
+  const sendReminder: CycleHandlers['sendReminder'] = async (reminder) => {
+    const reference = reminder.person.teams === undefined ? undefined : await runtime.store.teamsConversations.find(reminder.person.teams);
+    if (reference === undefined) {
+      runtime.log(`perf Teams: sollecito ${reminder.period} per ${reminder.person.id} non inviato: l'app non ha ancora una chat personale con questa persona.`);
+      return;
+    }
+    await sendTo(runtime, reference as ConversationReference, renderReminderText(reminder));
+  };
+  const conversation = runtime.summaryConversation;
+  if (conversation === undefined) return { sendReminder };
+  return {
+    sendReminder,
+    postSummary: (summary) => sendTo(runtime, { serviceUrl: runtime.serviceUrl, channelId: 'msteams', conversation: { id: conversation, isGroup: true } } as ConversationReference, renderSummaryText(summary)),
+  };
+}
+
+/** One round of cycle checks; the core claims each notification in the database, so it goes out once across restarts and instances. */
+export async function runTeamsChecks(runtime: TeamsRuntime): Promise<CycleOutcome> {
+  const outcome = await runCycleChecks(runtime.store, runtime.clock(), { target: runtime.summaryConversation ?? '', reminderDays: runtime.reminderDays, app: 'teams' }, cycleHandlers(runtime));
+  for (const summary of outcome.summaries) runtime.log(`perf Teams: riepilogo ${summary} pubblicato.`);
+  for (const reminder of outcome.reminders) runtime.log(`perf Teams: sollecito inviato a ${reminder}.`);
+  for (const failure of outcome.failures) runtime.log(`perf Teams: non inviato (si riproverà): ${failure}`);
+  return outcome;
+}
