@@ -53,7 +53,8 @@ function authConfiguration(options: TeamsAppOptions): AuthConfiguration {
 function webResponse(res: ServerResponse): WebResponse {
   const web = Object.assign(res, {
     status: (code: number) => { res.statusCode = code; return web; },
-    send: (body?: unknown) => { res.write(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body)); return web; },
+    // As in Express, send() writes the body and ends the response.
+    send: (body?: unknown) => { res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body)); return web; },
   });
   return web as unknown as WebResponse;
 }

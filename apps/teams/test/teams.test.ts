@@ -23,7 +23,7 @@ describe('Teams app (real Agents SDK, fake Bot Connector)', () => {
 
   it('answers status with an Adaptive Card in band colours, with a word per band', async () => {
     harness = await Harness.start();
-    await harness.message('status ente');
+    await harness.message('status', { from: USERS.rossi });
     const [card] = cards(harness);
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const body = card?.content.body as { text: string; color?: string }[];

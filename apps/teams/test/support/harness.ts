@@ -14,6 +14,7 @@ const EXAMPLE_DIR = fileURLToPath(new URL('../../../../examples/cciaa-ms-2012/',
 /** Entra object ids of people of the example plan (`teams` field). */
 export const USERS = {
   conti: '00000000-0000-4000-8000-000000000006', // g.conti, staff, owner of indicator 12
+  rossi: '00000000-0000-4000-8000-000000000002', // p.rossi, dirigente
   serra: '00000000-0000-4000-8000-000000000013', // f.serra, controllo
   stranger: '00000000-0000-4000-8000-000000000999',
 } as const;
