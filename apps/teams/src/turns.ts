@@ -40,9 +40,9 @@ export async function handleMessage(runtime: TeamsRuntime, context: TurnContext)
       return;
     }
     const outcome = await converse(text === '' ? 'help' : text, commandContext(runtime, context, `teams:activity:${key}`));
-    await context.sendActivity(outcome.kind === 'confirm'
-      ? MessageFactory.attachment(CardFactory.adaptiveCard(confirmCard(outcome.input, outcome.preview)))
-      : replyActivity(outcome.reply));
+    if (outcome.kind === 'confirm') await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(confirmCard(outcome.input, outcome.preview))));
+    else if (outcome.kind === 'message') await context.sendActivity(MessageFactory.text(outcome.text));
+    else await context.sendActivity(replyActivity(outcome.reply));
   } catch (error) {
     await context.sendActivity(MessageFactory.text(errorText(error, runtime.log)));
   }

@@ -42,7 +42,7 @@ export class FakeConnector {
   }
 
   private answer(method: string, path: string, raw: Buffer, authorization: string | undefined, res: import('node:http').ServerResponse): void {
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path.endsWith('/discovery/v2.0/keys')) return json(200, { keys: [this.jwk] });
     if (path.startsWith('/AuthorizationHeaderUnauthenticated/')) return json(200, { authorizationHeader: 'Bearer fake-outgoing-token' });
     if (path.startsWith('/upload/')) {
