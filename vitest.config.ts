@@ -21,7 +21,7 @@ export default defineConfig({
       { extends: true, test: { name: 'discord', include: ['apps/discord/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', include: ['apps/web/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'conversation', include: ['packages/conversation/test/**/*.test.ts', 'test/conversation/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: ['test/conversation/**'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/conversation/**'] } },
     ],
   },
 });
