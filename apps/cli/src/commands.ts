@@ -40,17 +40,6 @@ const CLI_ONLY: readonly CliCommand[] = [
     },
   },
   {
-    words: ['web', 'link'],
-    usage: 'pnpm perf web link --as <persona> [--ente <codice>]',
-    summary: 'stampa il link personale di accesso al cruscotto web (valido 15 minuti, una sola volta)',
-    help: 'Legge PERF_WEB_SECRET (lo stesso del cruscotto) e PERF_WEB_URL (default http://localhost:<PORT>, PORT default 8080). Il link apre una sessione di 8 ore con i permessi della persona.',
-    run: async (args, io) => {
-      const secrets = webSecretsFromEnv();
-      const link = await withContext(args, (context) => createSignInLink(context, secrets));
-      io.out(`${link.url}\nLink di accesso per ${link.person.name} (${link.ente}): valido 15 minuti (fino al ${formatDateTime(link.expiresAt)}), una sola volta.`);
-    },
-  },
-  {
     words: ['chat'],
     usage: 'pnpm perf chat [--as <persona>]',
     summary: 'conversazione da terminale con la stessa grammatica del bot Slack',

@@ -69,8 +69,11 @@ export function createWebApp(options: WebOptions): Hono<Env> {
     const form = await c.req.parseBody();
     const token = typeof form.t === 'string' ? form.t : '';
     const { sessionId, session } = await signInWithToken(store, options.secret, token, clock());
+    // Max-Age, not Expires: the browser's clock need not agree with the server's (PERF_NOW in a trial, a skewed
+    // clock), and the store ends the session at `session.expiresAt` whatever the cookie says.
     setCookie(c, SESSION_COOKIE, sessionId, {
-      httpOnly: true, sameSite: 'Strict', secure: options.baseUrl.startsWith('https:'), path: '/', expires: session.expiresAt,
+      httpOnly: true, sameSite: 'Strict', secure: options.baseUrl.startsWith('https:'), path: '/',
+      maxAge: Math.round((session.expiresAt.getTime() - clock().getTime()) / 1000),
     });
     return c.redirect('/', 303);
   });
