@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  COMMANDS, commandGroup, createSignInLink, formatDateTime, webSecretsFromEnv, commandHelp as coreCommandHelp, commandParams, matchCommand as matchCoreCommand, renderText, replyJson, shortList, usage,
+  COMMANDS, commandGroup, createSignInLink, formatDateAtTime, webSecretsFromEnv, commandHelp as coreCommandHelp, commandParams, matchCommand as matchCoreCommand, renderText, replyJson, shortList, usage,
   type Command, type CommandContext, type FileInput, type RawParams, type Reply, type RolloverReply,
 } from '@perf/core';
 import { PerfError } from '@perf/model';
@@ -36,7 +36,7 @@ const CLI_ONLY: readonly CliCommand[] = [
     run: async (args, io) => {
       const secrets = webSecretsFromEnv();
       const link = await withContext(args, (context) => createSignInLink(context, secrets));
-      io.out(`${link.url}\nLink di accesso per ${link.person.name} (${link.ente}): valido 15 minuti (fino al ${formatDateTime(link.expiresAt)}), una sola volta.`);
+      io.out(`${link.url}\nLink di accesso per ${link.person.name} (${link.ente}): vale 15 minuti (scade il ${formatDateAtTime(link.expiresAt)}) e una sola volta.`);
     },
   },
   {

@@ -26,6 +26,8 @@ export interface CommandContext {
   readonly requestKey?: string | undefined;
   /** Where a long command (a Relazione, a large import) tells how far it has got. */
   readonly progress?: ((step: string) => void) | undefined;
+  /** The dashboard's PERF_WEB_SECRET and PERF_WEB_URL for `dashboard`; default: read from the environment. */
+  readonly web?: { readonly secret: string; readonly baseUrl: string } | undefined;
 }
 
 /**

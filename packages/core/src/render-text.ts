@@ -65,6 +65,11 @@ export function formatDateTime(date: Date): string {
   return new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
+/** "15/11/2012 alle 10:15" (Europe/Rome), for when a link or a session ends. */
+export function formatDateAtTime(date: Date): string {
+  return formatDateTime(date).replace(', ', ' alle ');
+}
+
 export function historyTable(indicator: Pick<Indicator, 'unit' | 'direction'>, history: readonly Rilevazione[]): string {
   if (history.length === 0) return 'Nessuna rilevazione.';
   return textTable(['periodo', 'valore', 'chi', 'quando', 'canale', 'nota', ''],
@@ -188,6 +193,8 @@ export function renderText(reply: Reply): string {
     case 'finance': return formatFinanceText(reply.reports);
     case 'gender': return formatGenderText(reply.report);
     case 'missing': return renderMissing(reply);
+    case 'dashboard':
+      return `Il tuo link personale al cruscotto di ${reply.plan.enteName}:\n${reply.url}\nVale 15 minuti (scade il ${formatDateAtTime(reply.expiresAt)}) e una sola volta: non inoltrarlo. Dopo l’accesso la sessione dura 8 ore.`;
   }
 }
 

@@ -155,5 +155,19 @@ export interface MissingReply {
   readonly people: readonly { readonly person: string; readonly name: string; readonly indicators: readonly { readonly id: number; readonly name: string }[] }[];
 }
 
-export type Reply = MissingReply | ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
+/** `dashboard`: the person's one-time sign-in link; channels send it privately (ephemeral or direct message). */
+export interface DashboardReply {
+  readonly kind: 'dashboard';
+  readonly plan: PlanLabel;
+  readonly person: { readonly id: string; readonly name: string };
+  readonly url: string;
+  readonly expiresAt: Date;
+}
+
+/** A reply meant for the asker alone (a sign-in link): chats send it ephemerally or in a direct message, never to a channel. */
+export function isPrivateReply(reply: Reply): boolean {
+  return reply.kind === 'dashboard';
+}
+
+export type Reply = DashboardReply | MissingReply | ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
   | ExportReply | RolloverReply | ImportReply | FinanceReply | GenderReply;

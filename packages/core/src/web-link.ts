@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { PerfError } from '@perf/model';
+import { PerfError, type Plan } from '@perf/model';
 import type { Store, WebSession } from '@perf/store';
 import { resolveActor, resolvePlan, type Actor, type CommandContext } from './context.ts';
 
@@ -39,7 +39,11 @@ export function secretHash(value: string): string {
  */
 export async function createSignInLink(context: CommandContext, secrets: WebSecrets): Promise<SignInLink> {
   const plan = await resolvePlan(context);
-  const actor = resolveActor(plan, context.identity);
+  return issueSignInLink(context, plan, resolveActor(plan, context.identity), secrets);
+}
+
+/** The link for an actor already found in the plan (the `dashboard` command has checked them). */
+export async function issueSignInLink(context: CommandContext, plan: Plan, actor: Actor, secrets: WebSecrets): Promise<SignInLink> {
   if (actor.person === undefined) {
     throw new PerfError('PERSON_REQUIRED', 'Il link di accesso al cruscotto è personale: indica la persona a cui è destinato.', { hint: `Forma corretta: ${WEB_LINK_FORM}` });
   }

@@ -3,6 +3,7 @@ import type { CommandContext } from '../context.ts';
 import { tokenize, wordsToParams } from '../grammar.ts';
 import type { Reply } from '../replies.ts';
 import { closeCommand } from './close.ts';
+import { dashboardCommand } from './dashboard.ts';
 import type { Command, RawParams } from './command.ts';
 import { helpCommand } from './help.ts';
 import { planImportCommand, valuesImportCommand } from './imports.ts';
@@ -18,7 +19,7 @@ import { exportCommand, financeCommand, financeImportCommand, genderCommand, gen
 export const COMMANDS: readonly Command[] = [
   reportCommand, statusCommand, missingCommand, historyCommand, periodListCommand, closeCommand, auditCommand, relazioneCommand,
   exportCommand, planImportCommand, rolloverCommand, valuesImportCommand, financeImportCommand, financeCommand,
-  genderImportCommand, genderCommand, helpCommand(() => COMMANDS),
+  genderImportCommand, genderCommand, dashboardCommand, helpCommand(() => COMMANDS),
 ];
 
 /** The commands of the chat grammar (§6): those that need no file read or written on the person's disk. */
