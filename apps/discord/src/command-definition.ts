@@ -14,6 +14,7 @@ export const SLASH_USAGE: Readonly<Record<string, string>> = {
   status: '/perf status [target:me | <obiettivo> | <indicatore>] [compare:<anno>]',
   relazione: '/perf relazione [year:<anno>]',
   chiudi: '/perf chiudi period:<periodo>',
+  dashboard: '/perf dashboard',
   help: '/perf help',
 };
 
@@ -60,6 +61,7 @@ export const PERF_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         { type: ApplicationCommandOptionType.String, name: OPTION.period, description: 'Periodo da chiudere: 2012-Q2 (trimestre), 2012-4M1 (quadrimestre) o 2012 (anno)', required: true, max_length: 20 },
       ],
     },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'dashboard', description: 'Il tuo link personale al cruscotto web (solo a te, valido 15 minuti, una sola volta)' },
     { type: ApplicationCommandOptionType.Subcommand, name: 'help', description: 'Elenca i comandi con esempi' },
   ],
 };

@@ -1,5 +1,5 @@
-import { authorizeRelazione, commandParams, parseRelazioneArgs, produceRelazione } from '@perf/core';
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, Message } from 'discord.js';
+import { authorizeRelazione, commandParams, isPrivateReply, parseRelazioneArgs, produceRelazione } from '@perf/core';
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction, type Message } from 'discord.js';
 import { indicatorChoices } from './autocomplete.ts';
 import { COMMAND_NAME, OPTION } from './command-definition.ts';
 import { answerConversationButton, answerDirectMessage, isConversationButton } from './conversation.ts';
@@ -54,5 +54,6 @@ async function answerSlashCommand(interaction: ChatInputCommandInteraction, deps
   }
   const command = coreCommand(line.name);
   const reply = await command.run(commandParams(command, line.words), context);
-  await interaction.reply(replyMessage(reply));
+  // A sign-in link is the asker's alone: never posted to the channel.
+  await interaction.reply(isPrivateReply(reply) ? { ...replyMessage(reply), flags: MessageFlags.Ephemeral } : replyMessage(reply));
 }

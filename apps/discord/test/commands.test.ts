@@ -1,6 +1,7 @@
 import { gradeText, statusOf, type CommandContext } from '@perf/core';
 import type { Store } from '@perf/store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { withEnv } from '../../../test/support/env.ts';
 import { BAND_COLOUR } from '../src/embeds.ts';
 import { FakeDiscord } from './fake-discord.ts';
 import { APPLICATION_ID, callbackOf, exampleStore, fixedClock, followUpOf, GUILD_ID, PEOPLE, startBot, TOKEN, type RunningBot } from './harness.ts';
@@ -39,7 +40,7 @@ describe('start-up', () => {
     expect(put[0]?.authorization).toBe(`Bot ${TOKEN}`);
     const [perf] = put[0]?.body as any[];
     expect(perf.name).toBe('perf');
-    expect(perf.options.map((o: any) => [o.name, o.type])).toEqual([['report', 1], ['status', 1], ['relazione', 1], ['chiudi', 1], ['help', 1]]);
+    expect(perf.options.map((o: any) => [o.name, o.type])).toEqual([['report', 1], ['status', 1], ['relazione', 1], ['chiudi', 1], ['dashboard', 1], ['help', 1]]);
     const report = perf.options[0].options.map((o: any) => ({ name: o.name, type: o.type, required: o.required ?? false, autocomplete: o.autocomplete ?? false }));
     expect(report).toEqual([
       { name: 'indicator', type: 4, required: true, autocomplete: true },
@@ -173,6 +174,23 @@ describe('/perf status and help', () => {
     const names = callback.body.data.embeds[0].fields.map((f: { name: string }) => f.name);
     expect(names).toEqual(expect.arrayContaining(['/perf help', '/perf relazione [year:<anno>]']));
     expect(names[0]).toMatch(/^\/perf report indicator:/);
+  });
+});
+
+describe('/perf dashboard', () => {
+  it('answers g.conti alone (ephemeral) with the sign-in link, or says in Italian what is not configured', async () => {
+    await withEnv({ PERF_WEB_SECRET: undefined, PERF_WEB_URL: undefined }, async () => {
+      const refused = await callbackOf(fake, fake.command(PEOPLE.conti, 'dashboard'));
+      expect(refused.body.data.flags).toBe(EPHEMERAL);
+      expect(refused.body.data.embeds[0].description).toContain('Il cruscotto web non è configurato: mancano PERF_WEB_SECRET e PERF_WEB_URL.');
+    });
+    await withEnv({ PERF_WEB_SECRET: 'a-secret-shared-by-discord-and-the-dashboard', PERF_WEB_URL: 'https://cruscotto.cciaa-ms.example' }, async () => {
+      const callback = await callbackOf(fake, fake.command(PEOPLE.conti, 'dashboard'));
+      expect(callback.body.data.flags).toBe(EPHEMERAL);
+      expect(callback.body.data.embeds[0].description).toMatch(/^Il tuo link personale al cruscotto di Camera di Commercio di Massa Carrara:\nhttps:\/\/cruscotto\.cciaa-ms\.example\/accesso\?t=/);
+    });
+    const links = (await store.auditLog({ ente: 'CCIAA-MS' })).filter((e) => e.action === 'web.link');
+    expect(links.at(-1)).toMatchObject({ actor: 'g.conti', channel: 'discord' });
   });
 });
 

@@ -1,27 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { withEnv } from '../../../test/support/env.ts';
 import { createWebApp } from '../../web/src/app.ts';
 import { DEFAULT_NOW, Harness, USERS } from './support/harness.ts';
 
 const SECRET = 'a-secret-shared-by-slack-and-the-dashboard';
-const saved = { secret: process.env.PERF_WEB_SECRET, url: process.env.PERF_WEB_URL };
 let harness: Harness | undefined;
 afterEach(async () => {
   await harness?.stop();
   harness = undefined;
-  for (const [name, value] of [['PERF_WEB_SECRET', saved.secret], ['PERF_WEB_URL', saved.url]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
 });
 
 interface SlashAnswer { response_type?: string; text: string }
 
 describe('/perf dashboard in Slack', () => {
   it('answers g.conti alone (ephemeral) with a link that opens the dashboard as g.conti, once', async () => {
-    process.env.PERF_WEB_SECRET = SECRET;
-    process.env.PERF_WEB_URL = 'https://cruscotto.cciaa-ms.example';
     harness = await Harness.start();
-    const answer = (await harness.command('dashboard', USERS.conti)).json<SlashAnswer>();
+    const started = harness;
+    const answer = await withEnv({ PERF_WEB_SECRET: SECRET, PERF_WEB_URL: 'https://cruscotto.cciaa-ms.example' },
+      async () => (await started.command('dashboard', USERS.conti)).json<SlashAnswer>());
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toContain('Il tuo link personale al cruscotto di Camera di Commercio di Massa Carrara:');
     expect(harness.fake.callsTo('chat.postMessage')).toEqual([]);
@@ -40,10 +36,10 @@ describe('/perf dashboard in Slack', () => {
   });
 
   it('says in Italian that the dashboard is not configured, with cruscotto as well', async () => {
-    delete process.env.PERF_WEB_SECRET;
-    delete process.env.PERF_WEB_URL;
     harness = await Harness.start();
-    const answer = (await harness.command('cruscotto', USERS.rossi)).json<SlashAnswer>();
+    const started = harness;
+    const answer = await withEnv({ PERF_WEB_SECRET: undefined, PERF_WEB_URL: undefined },
+      async () => (await started.command('cruscotto', USERS.rossi)).json<SlashAnswer>());
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toContain('Il cruscotto web non è configurato: mancano PERF_WEB_SECRET e PERF_WEB_URL.');
   });

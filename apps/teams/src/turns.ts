@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
-import { confirmAnswer, converse, renderText, runCommandLine, type Reply } from '@perf/core';
+import { confirmAnswer, converse, isPrivateReply, renderText, runCommandLine, type Reply } from '@perf/core';
 import { answeredCard, confirmCard, decodeAnswer, statusCard, type AdaptiveCard } from './cards.ts';
 import { errorText } from './errors.ts';
 import { offerRelazione } from './relazione.ts';
@@ -9,6 +9,9 @@ import { activityKey, commandContext, isPersonal, senderId, type TeamsRuntime } 
 export function replyActivity(reply: Reply) {
   return reply.kind === 'status' ? MessageFactory.attachment(CardFactory.adaptiveCard(statusCard(reply))) : MessageFactory.text(renderText(reply));
 }
+
+/** A sign-in link asked in a channel: Teams has no message seen by one member only, so it is not shown there. */
+const PRIVATE_ONLY = 'Il link personale al cruscotto arriva solo nella chat privata con perf: scrivimi «dashboard» lì. In questo canale non lo mostro.';
 
 /** The text after the app's @mention (Teams sends `<at>perf</at> status`). */
 function typedText(context: TurnContext): string {
@@ -42,6 +45,7 @@ export async function handleMessage(runtime: TeamsRuntime, context: TurnContext)
     const outcome = await converse(text === '' ? 'help' : text, commandContext(runtime, context, `teams:activity:${key}`));
     if (outcome.kind === 'confirm') await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(confirmCard(outcome.input, outcome.preview))));
     else if (outcome.kind === 'message') await context.sendActivity(MessageFactory.text(outcome.text));
+    else if (isPrivateReply(outcome.reply) && !isPersonal(context)) await context.sendActivity(MessageFactory.text(PRIVATE_ONLY));
     else await context.sendActivity(replyActivity(outcome.reply));
   } catch (error) {
     await context.sendActivity(MessageFactory.text(errorText(error, runtime.log)));

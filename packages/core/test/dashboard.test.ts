@@ -4,6 +4,7 @@ import { parsePlan } from '@perf/model';
 import { openStore, type Store } from '@perf/store';
 import { isPrivateReply, renderText, runCommandLine, signInWithToken, type CommandContext, type DashboardReply } from '../src/index.ts';
 import { freshEmbeddedDir } from '../../../test/support/databases.ts';
+import { withEnv } from '../../../test/support/env.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/cciaa-ms-2012/${name}`, import.meta.url), 'utf8');
 const NOW = new Date('2012-11-15T09:00:00Z');
@@ -43,24 +44,18 @@ describe('dashboard (cruscotto): the person\'s one-time sign-in link through the
   });
 
   it('says in Italian what is not configured when the channel has no PERF_WEB_SECRET or PERF_WEB_URL', async () => {
-    const saved = { secret: process.env.PERF_WEB_SECRET, url: process.env.PERF_WEB_URL };
-    try {
-      delete process.env.PERF_WEB_SECRET;
-      delete process.env.PERF_WEB_URL;
+    await withEnv({ PERF_WEB_SECRET: undefined, PERF_WEB_URL: undefined }, async () => {
       await expect(runCommandLine('dashboard', slackUser('U0000006', true))).rejects.toMatchObject({
         code: 'WEB_NOT_CONFIGURED', message: 'Il cruscotto web non è configurato: mancano PERF_WEB_SECRET e PERF_WEB_URL.',
       });
-      process.env.PERF_WEB_SECRET = WEB.secret;
+    });
+    await withEnv({ PERF_WEB_SECRET: WEB.secret, PERF_WEB_URL: undefined }, async () => {
       await expect(runCommandLine('dashboard', slackUser('U0000006', true))).rejects.toMatchObject({ message: 'Il cruscotto web non è configurato: manca PERF_WEB_URL.' });
-      process.env.PERF_WEB_URL = 'https://cruscotto.example/';
+    });
+    await withEnv({ PERF_WEB_SECRET: WEB.secret, PERF_WEB_URL: 'https://cruscotto.example/' }, async () => {
       const reply = await runCommandLine('dashboard', slackUser('U0000006', true)) as DashboardReply;
       expect(reply.url).toMatch(/^https:\/\/cruscotto\.example\/accesso\?t=/);
-    } finally {
-      for (const [name, value] of [['PERF_WEB_SECRET', saved.secret], ['PERF_WEB_URL', saved.url]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    });
   });
 
   it('refuses a chat user who is not in the plan, and the CLI without --as, before any link is made', async () => {
