@@ -50,7 +50,9 @@ describe('dashboard (cruscotto): the person\'s one-time sign-in link through the
       });
     });
     await withEnv({ PERF_WEB_SECRET: WEB.secret, PERF_WEB_URL: undefined }, async () => {
-      await expect(runCommandLine('dashboard', slackUser('U0000006', true))).rejects.toMatchObject({ message: 'Il cruscotto web non è configurato: manca PERF_WEB_URL.' });
+      await expect(runCommandLine('dashboard', slackUser('U0000006', true))).rejects.toMatchObject({
+        message: 'Il cruscotto web non è configurato: manca PERF_WEB_URL.', hint: expect.stringMatching(/^Chi gestisce perf deve impostare PERF_WEB_URL \(lo stesso valore di pnpm web\)/),
+      });
     });
     await withEnv({ PERF_WEB_SECRET: WEB.secret, PERF_WEB_URL: 'https://cruscotto.example/' }, async () => {
       const reply = await runCommandLine('dashboard', slackUser('U0000006', true)) as DashboardReply;

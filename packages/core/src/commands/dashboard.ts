@@ -17,7 +17,7 @@ function dashboardSecrets(context: CommandContext, env: NodeJS.ProcessEnv = proc
   if (missing.length > 0) {
     const names = missing.join(' e ');
     throw new PerfError('WEB_NOT_CONFIGURED', `Il cruscotto web non è configurato: ${missing.length === 1 ? 'manca' : 'mancano'} ${names}.`, {
-      hint: `Chi gestisce perf deve impostare ${names} (gli stessi valori di pnpm web) dove gira questo canale; intanto il controllo di gestione può darti il link con ${WEB_LINK_FORM}.`,
+      hint: `Chi gestisce perf deve impostare ${names} (${missing.length === 1 ? 'lo stesso valore' : 'gli stessi valori'} di pnpm web) dove gira questo canale; intanto il controllo di gestione può darti il link con ${WEB_LINK_FORM}.`,
     });
   }
   return webSecretsFromEnv(env);
