@@ -64,7 +64,10 @@ export function createWebApp(options: WebOptions): Hono<Env> {
     const token = c.req.query('t');
     return c.html(page('Accesso al cruscotto', token === undefined ? signInHelp() : confirmSignIn(token)).text);
   });
-  const limit = rateLimit({ limit: options.signInLimit ?? 10, windowMs: 60_000, now: () => Date.now(), key: clientAddress });
+  const limit = rateLimit({
+    limit: options.signInLimit ?? 10, windowMs: 60_000, now: () => Date.now(), key: clientAddress,
+    refusal: (seconds) => page('Troppi tentativi di accesso', html`<p class="error">Troppi tentativi di accesso da questo indirizzo.</p><p>Riprova tra ${seconds === 1 ? 'un secondo' : `${seconds} secondi`}; se il link è scaduto o già usato, chiedine uno nuovo.</p>`).text,
+  });
   app.post(SIGN_IN_PATH, limit, async (c) => {
     const form = await c.req.parseBody();
     const token = typeof form.t === 'string' ? form.t : '';

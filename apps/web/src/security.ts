@@ -16,7 +16,11 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
  * A fixed-window limit per client address: at most `limit` requests each `windowMs`. Beyond it, 429 with
  * Retry-After. In memory: one process serves the dashboard.
  */
-export function rateLimit(options: { limit: number; windowMs: number; now: () => number; key: (c: Parameters<MiddlewareHandler>[0]) => string }): MiddlewareHandler {
+export function rateLimit(options: {
+  limit: number; windowMs: number; now: () => number; key: (c: Parameters<MiddlewareHandler>[0]) => string;
+  /** The 429 answer's body (HTML); default a line of text. */
+  refusal?: (retryAfterSeconds: number) => string;
+}): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const now = options.now();
@@ -29,8 +33,11 @@ export function rateLimit(options: { limit: number; windowMs: number; now: () =>
     }
     window.count += 1;
     if (window.count > options.limit) {
-      c.header('Retry-After', String(Math.ceil((window.start + options.windowMs - now) / 1000)));
-      return c.text('Troppi tentativi di accesso da questo indirizzo: riprova tra qualche minuto.', 429);
+      const seconds = Math.ceil((window.start + options.windowMs - now) / 1000);
+      c.header('Retry-After', String(seconds));
+      return options.refusal === undefined
+        ? c.text('Troppi tentativi di accesso da questo indirizzo: riprova tra qualche minuto.', 429)
+        : c.html(options.refusal(seconds), 429);
     }
     return next();
   };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@perf/store';
 import { readWebEnv } from '../src/env.ts';
 import { createSignInLink } from '@perf/core';
-import { exampleStore, SECRET, START, webHarness } from './support.ts';
+import { exampleStore, pageText, SECRET, START, webHarness } from './support.ts';
 
 let store: Store;
 let dir: string;
@@ -92,6 +92,28 @@ describe('sign-in by one-time link', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await web.postToken('nonsense')).status);
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
+    const refused = await web.postToken('nonsense');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(pageText(await refused.text())).toMatch(/Troppi tentativi di accesso da questo indirizzo\. Riprova tra \d+ secondi/);
+    // Another address has its own allowance; the limit is on sign-in only, not on the pages.
+    const fromElsewhere = await web.app.request('/accesso', {
+      method: 'POST', body: new URLSearchParams({ t: 'nonsense' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    }, { incoming: { socket: { remoteAddress: '192.0.2.7' } } });
+    expect(fromElsewhere.status).toBe(400);
+    expect((await web.get('/accesso')).status).toBe(200);
+  });
+
+  it('sends the security headers on refusals and missing pages too', async () => {
+    const web = webHarness(store);
+    const cookie = await web.signIn('m.verdi');
+    for (const [path, status] of [['/ente/2012/area/AAS', 403], ['/nulla', 404], ['/ente/2012', 303], ['/static/style.css', 200]] as const) {
+      const response = await web.get(path, cookie);
+      expect(response.status, path).toBe(status);
+      expect(response.headers.get('content-security-policy'), path).toContain("default-src 'none'");
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
   });
 
   it('refuses a link without a person, and audits each link without its token', async () => {
