@@ -24,6 +24,8 @@ export interface WebOptions {
   readonly clock: Clock;
   /** Sign-in attempts allowed per address and minute (default 10). */
   readonly signInLimit?: number;
+  /** PERF_WEB_TRUST_PROXY: behind a reverse proxy, the client is the last address of X-Forwarded-For. */
+  readonly trustProxy?: boolean;
 }
 
 type Env = WebEnvironment;
@@ -65,7 +67,7 @@ export function createWebApp(options: WebOptions): Hono<Env> {
     return c.html(page('Accesso al cruscotto', token === undefined ? signInHelp() : confirmSignIn(token)).text);
   });
   const limit = rateLimit({
-    limit: options.signInLimit ?? 10, windowMs: 60_000, now: () => Date.now(), key: clientAddress,
+    limit: options.signInLimit ?? 10, windowMs: 60_000, now: () => Date.now(), key: (c) => clientAddress(c, options.trustProxy ?? false),
     refusal: (seconds) => page('Troppi tentativi di accesso', html`<p class="error">Troppi tentativi di accesso da questo indirizzo.</p><p>Riprova tra ${seconds === 1 ? 'un secondo' : `${seconds} secondi`}; se il link è scaduto o già usato, chiedine uno nuovo.</p>`).text,
   });
   app.post(SIGN_IN_PATH, limit, async (c) => {
@@ -105,7 +107,13 @@ function errorBody(error: PerfError): Html {
   return html`<p class="error">${error.message}</p>${error.hint === undefined ? '' : html`<p>${error.hint}</p>`}<p><a href="/">Torna al cruscotto</a></p>`;
 }
 
-function clientAddress(c: Context): string {
+/**
+ * Whom the sign-in limit counts: the socket's peer, or, behind a trusted reverse proxy (which every
+ * request would otherwise share one allowance through), the address the proxy appended last.
+ */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  if (forwarded) return forwarded;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'locale';
 }

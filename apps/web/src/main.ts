@@ -7,7 +7,7 @@ import { readWebEnv } from './env.ts';
 async function main(): Promise<void> {
   const env = readWebEnv();
   const store = await openStore(env.db, { embeddedThread: 'worker' });
-  const app = createWebApp({ store, secret: env.secret, baseUrl: env.baseUrl, clock: env.clock });
+  const app = createWebApp({ store, secret: env.secret, baseUrl: env.baseUrl, clock: env.clock, trustProxy: env.trustProxy });
   const server = serve({ fetch: app.fetch, port: env.port }, (info) => {
     console.error(`perf web: cruscotto in ascolto sulla porta ${info.port} (${env.baseUrl}); database ${store.engine === 'postgres' ? 'PostgreSQL' : `incorporato in ${env.db}`}.`);
   });

@@ -104,6 +104,19 @@ describe('sign-in by one-time link', () => {
     expect((await web.get('/accesso')).status).toBe(200);
   });
 
+  it('behind a trusted proxy (PERF_WEB_TRUST_PROXY=1) counts each client of X-Forwarded-For apart; otherwise ignores that header', async () => {
+    const via = (forwarded: string) => ({ 'X-Forwarded-For': forwarded });
+    const proxied = webHarness(store, { signInLimit: 2, trustProxy: true });
+    const fromA = [];
+    for (let i = 0; i < 3; i++) fromA.push((await proxied.postToken('nonsense', via(`198.51.100.${i}, 192.0.2.1`))).status);
+    expect(fromA).toEqual([400, 400, 429]);
+    expect((await proxied.postToken('nonsense', via('192.0.2.2'))).status).toBe(400);
+    const direct = webHarness(store, { signInLimit: 2 });
+    const spoofed = [];
+    for (let i = 0; i < 3; i++) spoofed.push((await direct.postToken('nonsense', via(`192.0.2.${10 + i}`))).status);
+    expect(spoofed).toEqual([400, 400, 429]);
+  });
+
   it('sends the security headers on refusals and missing pages too', async () => {
     const web = webHarness(store);
     const cookie = await web.signIn('m.verdi');
@@ -130,6 +143,11 @@ describe('sign-in by one-time link', () => {
 describe('pnpm web configuration', () => {
   it('names PERF_WEB_SECRET when it is missing, in Italian', () => {
     expect(() => readWebEnv({ PERF_DB: '/tmp/x' })).toThrow(/PERF_WEB_SECRET mancante/);
+  });
+  it('reads PERF_WEB_TRUST_PROXY as 1 or 0, and names a bad value in Italian', () => {
+    expect(readWebEnv({ PERF_WEB_SECRET: 'x'.repeat(32) }).trustProxy).toBe(false);
+    expect(readWebEnv({ PERF_WEB_SECRET: 'x'.repeat(32), PERF_WEB_TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(() => readWebEnv({ PERF_WEB_SECRET: 'x'.repeat(32), PERF_WEB_TRUST_PROXY: 'sì' })).toThrow(/PERF_WEB_TRUST_PROXY="sì" non valido/);
   });
   it('defaults PORT to 8080 and PERF_WEB_URL to http://localhost:<PORT>', () => {
     expect(readWebEnv({ PERF_WEB_SECRET: 'x'.repeat(32) })).toMatchObject({ port: 8080, baseUrl: 'http://localhost:8080' });

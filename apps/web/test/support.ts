@@ -31,10 +31,13 @@ export async function exampleStore(): Promise<{ store: Store; dir: string }> {
 }
 
 /** The app over the store, with helpers to sign in as a person of the example. */
-export function webHarness(store: Store, options: { baseUrl?: string; signInLimit?: number } = {}) {
+export function webHarness(store: Store, options: { baseUrl?: string; signInLimit?: number; trustProxy?: boolean } = {}) {
   const clock = new TestClock();
   const baseUrl = options.baseUrl ?? 'http://localhost:8080';
-  const app = createWebApp({ store, secret: SECRET, baseUrl, clock: clock.read, ...(options.signInLimit === undefined ? {} : { signInLimit: options.signInLimit }) });
+  const app = createWebApp({
+    store, secret: SECRET, baseUrl, clock: clock.read,
+    ...(options.signInLimit === undefined ? {} : { signInLimit: options.signInLimit }), ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+  });
   const link = async (person: string): Promise<string> => {
     const context: CommandContext = { store, channel: 'cli', clock: clock.read, identity: { kind: 'operator', personId: person, operatorName: 'controllo:test' } };
     return (await createSignInLink(context, { secret: SECRET, baseUrl })).url;
