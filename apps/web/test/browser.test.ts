@@ -173,6 +173,9 @@ describe.skipIf(!available)(`the dashboard in Chromium${available ? '' : ` (${SK
     await context.close();
   });
 
+  // relazioneAdoption (packages/core/src/adoption.ts) is a placeholder until `perf relazione adotta` lands.
+  it.todo('answers 200 with the key results on the public page once the Relazione of the year is adopted');
+
   it('has an axe-core check that finds what it must: an image without text, grey text on white', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
