@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '@perf/model';
 import { openStore, type Store } from '@perf/store';
 import { converse, type CommandContext, type ConversationTurn } from '../src/index.ts';
-import { freshEmbeddedDir } from '../../../test/support/databases.ts';
+import { discardDatabase, ENGINES } from '../../../test/support/databases.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/cciaa-ms-2012/${name}`, import.meta.url), 'utf8');
 
-/** The terminal chat's way in: the core's entry point in process, a real embedded store, an injected clock. */
-describe('conversation through the core (free text → preview → «sì» → stored once)', () => {
+/** The terminal chat's way in: the core's entry point in process, a real store on each engine, an injected clock. */
+describe.each(ENGINES)('conversation through the core on %s (free text → preview → «sì» → stored once)', (_engine, location) => {
   let store: Store;
+  let where: string;
   let now = new Date('2012-09-25T08:00:00Z');
   const context = (person = 'g.conti'): CommandContext => ({ store, channel: 'cli', clock: () => now, identity: { kind: 'operator', personId: person, operatorName: person } });
   const say = (text: string, person?: string, conversation = 'terminal') => converse(text, context(person), { conversation });
@@ -17,10 +18,14 @@ describe('conversation through the core (free text → preview → «sì» → s
   const valuesOf = async (indicator: number) => (await store.history('CCIAA-MS', 2012, indicator)).map((r) => r.value);
 
   beforeAll(async () => {
-    store = await openStore(await freshEmbeddedDir());
+    where = await location();
+    store = await openStore(where);
     await store.importPlan(parsePlan(example('piano-2012.yaml')), { actor: 'test', channel: 'cli', at: new Date('2012-01-01T00:00:00Z') });
   });
-  afterAll(() => store.close());
+  afterAll(async () => {
+    await store.close();
+    discardDatabase(where);
+  });
 
   it('previews a sentence with what it replaces and its grade, stores only after «va bene», once', async () => {
     const turn = await say('newsletter inviate: 9 nel secondo trimestre');
