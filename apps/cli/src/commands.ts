@@ -10,7 +10,8 @@ import type { CliArgs } from './args.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { runChat } from './chat.ts';
 import { readInputFile, writeOutputFile } from './files.ts';
-import { withContext } from './runtime.ts';
+import { forwardCommand } from './forward.ts';
+import { clientRequest, dbLocation, withContext } from './runtime.ts';
 
 const COMMON = `Opzioni comuni:
   --db <posizione>   cartella del database integrato o URL postgres:// (default: PERF_DB, altrimenti ./.perf/)
@@ -158,8 +159,10 @@ export async function runCoreCommand(command: Command, args: CliArgs, io: CliIo)
   await checkOutput(command, args);
   const progress = (step: string) => io.err(`… ${step}`);
   const run = (context: CommandContext) => command.run(raw, { ...context, progress });
+  // A server holding the embedded database (pnpm serve) runs the command itself; else the CLI opens it.
   const reply = needsStore(command, raw)
-    ? await withContext(args, run, { bulk: command.name === 'values import', readOnly: !WRITING.has(command.name) })
+    ? await forwardCommand(dbLocation(args), clientRequest(command.name, raw, args), progress)
+      ?? await withContext(args, run, { bulk: command.name === 'values import', readOnly: !WRITING.has(command.name) })
     : await run({ store: NO_STORE, channel: 'cli', clock: () => new Date(), identity: { kind: 'operator', operatorName: 'cli' } });
   await printReply(reply, args, io, command.json && args.flags.has('json'));
 }

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { PerfError } from '@perf/model';
 import { DEFAULT_DB_LOCATION, isPostgresUrl, openStore, type Store } from '@perf/store';
 import { yearOption, type CliArgs } from './args.ts';
+import type { ForwardedCommand } from './forward.ts';
 
 /** `--db`, else PERF_DB, else the embedded default `./.perf/`. */
 export function dbLocation(args: CliArgs): string {
@@ -14,6 +15,19 @@ export function operatorIdentity(args: CliArgs): Identity {
   let user = 'cli';
   try { user = userInfo().username; } catch { /* no passwd entry in some containers */ }
   return { kind: 'operator', personId: args.options.get('as'), operatorName: `controllo:${user}` };
+}
+
+/** A core command as sent to a server holding the database: the same person, ente, year and clock. */
+export function clientRequest(command: string, raw: Record<string, unknown>, args: CliArgs): ForwardedCommand {
+  const identity = operatorIdentity(args);
+  const now = process.env.PERF_NOW?.trim();
+  return {
+    command, raw, operatorName: identity.kind === 'operator' ? identity.operatorName : 'cli',
+    ...(args.options.get('as') === undefined ? {} : { personId: args.options.get('as') }),
+    ...(args.options.get('ente') === undefined ? {} : { ente: args.options.get('ente') }),
+    ...(yearOption(args) === undefined ? {} : { year: yearOption(args) }),
+    ...(now ? { now } : {}),
+  };
 }
 
 /**
