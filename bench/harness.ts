@@ -41,3 +41,18 @@ export async function timeRepeated(work: () => Promise<unknown>, times: number, 
 }
 
 export const fmt = (value: number, decimals = 1) => value.toLocaleString('it-IT', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
+/**
+ * Open loop: starts `send(i)` every 1000/rate ms whatever the previous ones did, so a slow answer
+ * cannot hide the next one's wait; resolves when all have finished.
+ */
+export async function paced(count: number, rate: number, send: (i: number) => Promise<void>): Promise<void> {
+  const inFlight: Promise<void>[] = [];
+  const origin = performance.now();
+  for (let i = 0; i < count; i++) {
+    const wait = origin + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(i));
+  }
+  await Promise.all(inFlight);
+}

@@ -8,12 +8,13 @@ import { slackBench } from './slack.ts';
 import { bulkBench } from './bulk.ts';
 import { conversationBench } from './conversation.ts';
 import { webBench } from './web.ts';
+import { burstBench } from './burst.ts';
 
 /**
  * `pnpm bench [name…]`: every benchmark prints its figure and its ratio to a baseline measured in
  * the same run on this machine; nothing here is a timed assertion.
  */
-const BENCHES: readonly Bench[] = [slackBench, relazioneBench, statusBench, bulkBench, coldStartBench, conversationBench, webBench];
+const BENCHES: readonly Bench[] = [slackBench, relazioneBench, statusBench, bulkBench, coldStartBench, conversationBench, webBench, burstBench];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length === 0 ? BENCHES : BENCHES.filter((b) => wanted.includes(b.name));

@@ -11,7 +11,7 @@ import { startTemporaryPostgres } from '../test/support/postgres-server.ts';
 import { createSlackApp } from '../apps/slack/src/app.ts';
 import { FakeSlack } from '../apps/slack/test/support/fake-slack.ts';
 import { postToSlackApp, SIGNING_SECRET, slashCommandBody } from '../apps/slack/test/support/slack-requests.ts';
-import { fmt, percentile, type Bench, type BenchFigure } from './harness.ts';
+import { fmt, paced, percentile, type Bench, type BenchFigure } from './harness.ts';
 
 const REQUESTS = Number(process.env.PERF_BENCH_SLACK_REQUESTS ?? 2_000);
 const EXAMPLE = new URL('../examples/cciaa-ms-2012/piano-2012.yaml', import.meta.url);
@@ -64,18 +64,8 @@ async function sendReports(url: string, fake: FakeSlack, mode: 'paced' | 'serial
     if (response.status !== 200) throw new Error(`risposta ${response.status}: ${response.text}`);
     if (answersByUrl) answers.push((await fake.firstPostTo(responseUrl)).receivedAt - started);
   };
-  const inFlight: Promise<void>[] = [];
-  const origin = performance.now();
-  for (let i = 0; i < count; i++) {
-    if (mode === 'serial') {
-      await send(i);
-      continue;
-    }
-    const wait = origin + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(send(i));
-  }
-  await Promise.all(inFlight);
+  if (mode === 'paced') await paced(count, rate, send);
+  else for (let i = 0; i < count; i++) await send(i);
   return { acknowledgements, answers };
 }
 
