@@ -3,11 +3,21 @@ import type { ConversationReference } from '@microsoft/agents-activity';
 import { renderReminderText, renderSummaryText, runCycleChecks, type CycleHandlers, type CycleOutcome } from '@perf/core';
 import type { TeamsRuntime } from './runtime.ts';
 
-/** Sends one proactive message into a stored (or configured) conversation. */
+/**
+ * Sends one proactive message into a stored (or configured) conversation. A failure is thrown to the cycle
+ * (which then does not count the notification as sent and retries it): the adapter alone would hand it to
+ * its turn-error handler and return as if the message had gone out.
+ */
 async function sendTo(runtime: TeamsRuntime, reference: Partial<ConversationReference>, text: string): Promise<void> {
+  let failure: unknown;
   await runtime.adapter.continueConversation(runtime.appId, reference as ConversationReference, async (context) => {
-    await context.sendActivity(MessageFactory.text(text));
+    try {
+      await context.sendActivity(MessageFactory.text(text));
+    } catch (error) {
+      failure = error;
+    }
   });
+  if (failure !== undefined) throw failure;
 }
 
 /** The summary to TEAMS_SUMMARY_CONVERSATION; reminders to the personal chats whose references are stored. */
@@ -24,7 +34,7 @@ function cycleHandlers(runtime: TeamsRuntime): CycleHandlers {
   if (conversation === undefined) return { sendReminder };
   return {
     sendReminder,
-    postSummary: (summary) => sendTo(runtime, { serviceUrl: runtime.serviceUrl, channelId: 'msteams', conversation: { id: conversation, isGroup: true } } as ConversationReference, renderSummaryText(summary)),
+    postSummary: (summary) => sendTo(runtime, { serviceUrl: runtime.serviceUrl, channelId: 'msteams', agent: { id: `28:${runtime.appId}`, name: 'perf' }, conversation: { id: conversation, isGroup: true } } as ConversationReference, renderSummaryText(summary)),
   };
 }
 

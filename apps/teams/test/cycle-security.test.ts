@@ -17,8 +17,7 @@ afterEach(async () => {
 });
 
 describe('Teams app: period summary and token checks', () => {
-  it.todo('posts the period summary to TEAMS_SUMMARY_CONVERSATION once, across a restart');
-  it.skip('(work in progress) posts the period summary to TEAMS_SUMMARY_CONVERSATION once, across a restart', async () => {
+  it('posts the period summary to TEAMS_SUMMARY_CONVERSATION once, across a restart', async () => {
     fake = await FakeConnector.start();
     const dbDir = await exampleDatabaseDir();
     const app = { summaryConversation: '19:summary@thread.tacv2' };
@@ -29,7 +28,7 @@ describe('Teams app: period summary and token checks', () => {
     await harness.teams.runChecks();
     const summaries = fake.sent('19:summary@thread.tacv2');
     expect(summaries).toHaveLength(1);
-    expect(String(summaries[0]?.text)).toContain('III trimestre 2012');
+    expect(String(summaries[0]?.text)).toContain('Riepilogo del terzo trimestre 2012');
     await harness.stop();
     harness = undefined;
     rmSync(dirname(dbDir), { recursive: true, force: true });
