@@ -64,7 +64,7 @@ async function burst(serverUrl: string, instances: number): Promise<BurstOutcome
     for (let i = 0; i < instances; i++) stores.push(await openStore(url));
     await stores[0]!.importPlan(parsePlan(readFileSync(EXAMPLE, 'utf8')), { actor: 'bench', channel: 'cli', at: new Date('2012-01-10T09:00:00Z') });
     for (const store of stores) {
-      apps.push(createSlackApp({ store, signingSecret: SIGNING_SECRET, token: 'xoxb-bench', apiUrl: fake.apiUrl, clock: () => NOW, summaryChannel: SUMMARY_CHANNEL, reminderDays: 7, logLevel: LogLevel.ERROR }));
+      apps.push(createSlackApp({ store, transport: { mode: 'http', signingSecret: SIGNING_SECRET }, token: 'xoxb-bench', apiUrl: fake.apiUrl, clock: () => NOW, summaryChannel: SUMMARY_CHANNEL, reminderDays: 7, logLevel: LogLevel.ERROR }));
     }
     const urls = await Promise.all(apps.map(async (app) => `http://127.0.0.1:${(await app.start({ port: 0, host: '127.0.0.1' })).port}/slack/events`));
     await Promise.all(apps.map((app) => app.runChecks()));

@@ -73,7 +73,7 @@ async function sendReports(url: string, fake: FakeSlack, mode: 'paced' | 'serial
 async function measureEngine(engine: string, store: Store, log: (line: string) => void): Promise<BenchFigure[]> {
   const fake = await FakeSlack.start();
   const baseline = await bareVerifyingServer();
-  const slack = createSlackApp({ store, signingSecret: SIGNING_SECRET, token: 'xoxb-bench', apiUrl: fake.apiUrl, clock: () => new Date('2012-11-15T10:00:00+01:00'), reminderDays: 7, logLevel: LogLevel.ERROR });
+  const slack = createSlackApp({ store, transport: { mode: 'http', signingSecret: SIGNING_SECRET }, token: 'xoxb-bench', apiUrl: fake.apiUrl, clock: () => new Date('2012-11-15T10:00:00+01:00'), reminderDays: 7, logLevel: LogLevel.ERROR });
   try {
     await store.importPlan(parsePlan(readFileSync(EXAMPLE, 'utf8')), { actor: 'bench', channel: 'cli', at: new Date() });
     const { port } = await slack.start({ port: 0, host: '127.0.0.1' });

@@ -1,7 +1,7 @@
 import { serve as serveHttp } from '@hono/node-server';
 import { createDiscordBot } from '@perf/discord/bot';
 import { readDiscordEnv } from '@perf/discord/env';
-import { createSlackApp } from '@perf/slack/app';
+import { slackAppFromEnv } from '@perf/slack/app';
 import { readSlackEnv } from '@perf/slack/env';
 import type { Store } from '@perf/store';
 import { createTeamsApp } from '@perf/teams/app';
@@ -41,15 +41,13 @@ async function started<T>(app: { stop(): Promise<void> }, start: () => Promise<T
 export const CHANNELS: readonly ChannelDefinition[] = [
   {
     name: 'Slack',
-    enabledBy: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
+    enabledBy: ['SLACK_BOT_TOKEN'],
     portVariable: 'SLACK_PORT',
     async start(env, store) {
       const config = readSlackEnv(env);
-      const slack = createSlackApp({
-        store, signingSecret: config.signingSecret, token: config.botToken, apiUrl: config.apiUrl, clock: config.clock,
-        summaryChannel: config.summaryChannel, reminderDays: config.reminderDays, checkIntervalMinutes: config.checkIntervalMinutes,
-      });
-      return started(slack, () => slack.start({ port: config.port, host: config.host }), ({ port }) => `porta ${port} (POST /slack/events)`);
+      const slack = slackAppFromEnv(config, store);
+      const where = config.transport.mode === 'socket' ? (port: number) => `Socket Mode, /healthz sulla porta ${port}` : (port: number) => `porta ${port} (POST /slack/events)`;
+      return started(slack, () => slack.start({ port: config.port, host: config.host }), ({ port }) => where(port));
     },
   },
   {

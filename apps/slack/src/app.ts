@@ -1,18 +1,19 @@
-import type { AddressInfo } from 'node:net';
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { App, LogLevel, Logger } from '@slack/bolt';
 import type { Clock, CycleOutcome } from '@perf/core';
 import type { Store } from '@perf/store';
 import { registerSlashCommand } from './commands.ts';
 import { registerConversation } from './conversation.ts';
 import { CycleScheduler } from './cycle.ts';
-import { DEFAULT_CHECK_INTERVAL_MINUTES, DEFAULT_PORT, DEFAULT_REMINDER_DAYS } from './env.ts';
+import { DEFAULT_CHECK_INTERVAL_MINUTES, DEFAULT_PORT, DEFAULT_REMINDER_DAYS, type SlackEnv } from './env.ts';
 import { registerInteractions } from './interactions.ts';
+import { createBoltApp, type SlackTransport } from './receiver.ts';
 import { Tasks, type SlackRuntime } from './runtime.ts';
 
 export interface SlackAppOptions {
   /** An open store; the caller opens and closes it (tests inject theirs). */
   readonly store: Store;
-  readonly signingSecret: string;
+  /** HTTP mode with its signing secret, or Socket Mode with the app-level token (xapp-…). */
+  readonly transport: SlackTransport;
   /** The bot token (xoxb-…). */
   readonly token: string;
   /** The Web API base URL, e.g. a local fake's `http://127.0.0.1:PORT/api/`; Slack's own when unset. */
@@ -40,29 +41,12 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-/** The perf Slack app (Bolt, HTTP mode): `/perf`, conversation, buttons, modal, Home tab, summaries and reminders. */
+/** The perf Slack app (Bolt, HTTP or Socket Mode): `/perf`, conversation, buttons, modal, Home tab, summaries and reminders. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   let ready = false;
   let started = false;
-  const app = new App({
-    token: options.token,
-    signingSecret: options.signingSecret,
-    deferInitialization: true,
-    clientOptions: {
-      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-      // A few quick retries: an undelivered notification is released and retried at the next check.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
-    },
-    customRoutes: [{
-      path: '/healthz',
-      method: ['GET'],
-      handler: (_request, response) => {
-        response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ ok: ready }));
-      },
-    }],
-    ...(options.logger ? { logger: options.logger } : { logLevel: options.logLevel ?? LogLevel.INFO }),
-  });
+  const bolt = createBoltApp({ transport: options.transport, token: options.token, apiUrl: options.apiUrl, logger: options.logger, logLevel: options.logLevel, isReady: () => ready });
+  const app = bolt.app;
 
   const logger = app.logger;
   const tasks = new Tasks();
@@ -102,11 +86,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     bolt: app,
     async start(listen = {}) {
       await app.init();
-      const server = await app.start({ port: listen.port ?? DEFAULT_PORT, ...(listen.host ? { host: listen.host } : {}) });
       started = true;
+      const port = await bolt.listen(listen.port ?? DEFAULT_PORT, listen.host);
       ready = true;
       scheduler.start();
-      return { port: (server.address() as AddressInfo).port };
+      return { port };
     },
     runChecks: () => scheduler.run(),
     idle: () => tasks.idle(),
@@ -116,9 +100,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await tasks.idle();
       if (started) {
         started = false;
-        await app.stop();
+        await bolt.close();
       }
       await tasks.idle();
     },
   };
+}
+
+/** The app as `pnpm slack` and `pnpm serve` configure it from the environment. */
+export function slackAppFromEnv(env: SlackEnv, store: Store): SlackApp {
+  return createSlackApp({
+    store, transport: env.transport, token: env.botToken, apiUrl: env.apiUrl, clock: env.clock,
+    summaryChannel: env.summaryChannel, reminderDays: env.reminderDays, checkIntervalMinutes: env.checkIntervalMinutes,
+  });
 }

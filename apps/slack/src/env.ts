@@ -1,10 +1,12 @@
 import { clockFromEnv, type Clock } from '@perf/core';
 import { PerfError } from '@perf/model';
 import { DEFAULT_DB_LOCATION } from '@perf/store';
+import type { SlackTransport } from './receiver.ts';
 
 /** The Slack app's configuration, read once from the environment at start. */
 export interface SlackEnv {
-  readonly signingSecret: string;
+  /** SLACK_APP_TOKEN set: Socket Mode (no public URL); otherwise HTTP with SLACK_SIGNING_SECRET. */
+  readonly transport: SlackTransport;
   readonly botToken: string;
   readonly port: number;
   /** Interface to listen on; all interfaces when unset. */
@@ -24,10 +26,8 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_REMINDER_DAYS = 7;
 export const DEFAULT_CHECK_INTERVAL_MINUTES = 60;
 
-const REQUIRED: readonly (readonly [string, string])[] = [
-  ['SLACK_SIGNING_SECRET', "il Signing Secret dell'app (Basic Information → App Credentials)"],
-  ['SLACK_BOT_TOKEN', 'il Bot User OAuth Token, xoxb-… (OAuth & Permissions)'],
-];
+const BOT_TOKEN = ['SLACK_BOT_TOKEN', 'il Bot User OAuth Token, xoxb-… (OAuth & Permissions)'] as const;
+const SIGNING_SECRET = ['SLACK_SIGNING_SECRET', "il Signing Secret dell'app (Basic Information → App Credentials), oppure SLACK_APP_TOKEN per la Socket Mode"] as const;
 
 /**
  * Reads and checks every variable, collecting all problems so that one start names each missing
@@ -39,7 +39,10 @@ export function readSlackEnv(env: NodeJS.ProcessEnv = process.env): SlackEnv {
     const text = env[name]?.trim();
     return text === undefined || text === '' ? undefined : text;
   };
-  const missing = REQUIRED.filter(([name]) => value(name) === undefined);
+  const appToken = value('SLACK_APP_TOKEN');
+  // Socket Mode needs no signing secret: Slack is reached over a WebSocket the app opens itself.
+  const required = appToken === undefined ? [SIGNING_SECRET, BOT_TOKEN] : [BOT_TOKEN];
+  const missing = required.filter(([name]) => value(name) === undefined);
   for (const [name, what] of missing) problems.push(`${name} mancante: ${what}.`);
 
   const integer = (name: string, fallback: number, min: number, max: number, what: string): number => {
@@ -61,6 +64,10 @@ export function readSlackEnv(env: NodeJS.ProcessEnv = process.env): SlackEnv {
     problems.push(`SLACK_API_URL="${apiUrl}" non valido: serve un indirizzo http(s)://…/api/.`);
   }
 
+  if (appToken !== undefined && !/^xapp-[\w-]+$/.test(appToken)) {
+    problems.push(`SLACK_APP_TOKEN non valido: serve l'App-Level Token (xapp-…) con lo scope connections:write (Basic Information → App-Level Tokens).`);
+  }
+
   let clock: Clock = () => new Date();
   try {
     clock = clockFromEnv(env);
@@ -75,12 +82,12 @@ export function readSlackEnv(env: NodeJS.ProcessEnv = process.env): SlackEnv {
       : "Impossibile avviare l'app Slack: variabili d'ambiente non valide.";
     throw new PerfError('ENV_INVALID', headline, {
       details: problems,
-      hint: "Imposta le variabili d'ambiente e riavvia (vedi apps/slack/README.md). Facoltative: PORT (3000), PERF_DB (./.perf), SLACK_API_URL, PERF_SUMMARY_CHANNEL, PERF_REMINDER_DAYS (7), PERF_CHECK_INTERVAL_MINUTES (60), PERF_NOW.",
+      hint: "Imposta le variabili d'ambiente e riavvia (vedi apps/slack/README.md). Facoltative: PORT (3000), PERF_DB (./.perf), SLACK_APP_TOKEN (Socket Mode), SLACK_API_URL, PERF_SUMMARY_CHANNEL, PERF_REMINDER_DAYS (7), PERF_CHECK_INTERVAL_MINUTES (60), PERF_NOW.",
     });
   }
 
   return {
-    signingSecret: value('SLACK_SIGNING_SECRET') ?? '',
+    transport: appToken === undefined ? { mode: 'http', signingSecret: value('SLACK_SIGNING_SECRET') ?? '' } : { mode: 'socket', appToken },
     botToken: value('SLACK_BOT_TOKEN') ?? '',
     port,
     host: value('HOST'),

@@ -1,6 +1,6 @@
 import { isPerfError, PerfError } from '@perf/model';
 import { openStore, type Store } from '@perf/store';
-import { createSlackApp, type SlackApp } from './app.ts';
+import { slackAppFromEnv, type SlackApp } from './app.ts';
 import { readSlackEnv } from './env.ts';
 
 /** Why the app could not start, in Italian: a bad token or an unreachable Slack are the usual causes. */
@@ -36,12 +36,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   try {
-    slack = createSlackApp({
-      store, signingSecret: env.signingSecret, token: env.botToken, apiUrl: env.apiUrl, clock: env.clock,
-      summaryChannel: env.summaryChannel, reminderDays: env.reminderDays, checkIntervalMinutes: env.checkIntervalMinutes,
-    });
+    slack = slackAppFromEnv(env, store);
     const { port } = await slack.start({ port: env.port, host: env.host });
-    console.error(`perf Slack: in ascolto sulla porta ${port} (POST /slack/events, GET /healthz); database ${store.engine === 'postgres' ? 'PostgreSQL' : `incorporato in ${env.db}`}.`);
+    const how = env.transport.mode === 'socket' ? `Socket Mode (nessun URL pubblico), GET /healthz sulla porta ${port}` : `in ascolto sulla porta ${port} (POST /slack/events, GET /healthz)`;
+    console.error(`perf Slack: ${how}; database ${store.engine === 'postgres' ? 'PostgreSQL' : `incorporato in ${env.db}`}.`);
     if (env.summaryChannel === undefined) console.error('perf Slack: PERF_SUMMARY_CHANNEL non impostata: i riepiloghi trimestrali non saranno pubblicati.');
   } catch (error) {
     await slack?.stop().catch(() => undefined);

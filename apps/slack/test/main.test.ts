@@ -30,7 +30,7 @@ describe('environment', () => {
 
   it('applies the defaults: PORT 3000, PERF_DB ./.perf, PERF_REMINDER_DAYS 7, checks every 60 minutes, the real clock', () => {
     const env = readSlackEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' });
-    expect(env).toMatchObject({ signingSecret: 's', botToken: 'xoxb-1', port: 3000, db: '.perf', apiUrl: undefined, summaryChannel: undefined, reminderDays: 7, checkIntervalMinutes: 60 });
+    expect(env).toMatchObject({ transport: { mode: 'http', signingSecret: 's' }, botToken: 'xoxb-1', port: 3000, db: '.perf', apiUrl: undefined, summaryChannel: undefined, reminderDays: 7, checkIntervalMinutes: 60 });
     expect(Math.abs(env.clock().getTime() - Date.now())).toBeLessThan(5_000);
     const set = readSlackEnv({
       SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', PORT: '8080', PERF_DB: 'postgres://perf@db/perf', SLACK_API_URL: 'http://127.0.0.1:9/api/',

@@ -63,6 +63,8 @@ async function parseBody(raw: Buffer, contentType: string): Promise<{ body: Reco
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** What `apps.connections.open` hands out: the ws:// URL of a fake Socket Mode server. */
+  socketModeUrl: string | undefined;
   private sequence = 0;
   private readonly waiting = new Map<string, (call: SlackCall) => void>();
 
@@ -153,6 +155,8 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://perf-test.slack.com/', team: 'perf test', team_id: 'T0PERF', user: 'perf', user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'apps.connections.open':
+        return this.socketModeUrl === undefined ? { ok: false, error: 'not_allowed_token_type' } : { ok: true, url: this.socketModeUrl };
       case 'chat.postMessage':
         return { ok: true, channel: body.channel, ts: this.nextTs(), message: { text: body.text, bot_id: BOT_ID } };
       case 'chat.postEphemeral':

@@ -83,7 +83,7 @@ export class Harness {
     const store = options.store ?? (await openStore(options.dbDir ?? createdDir, { embeddedThread: 'worker' }));
     const now = new Date(options.now ?? DEFAULT_NOW);
     const slack = createSlackApp({
-      store, signingSecret: SIGNING_SECRET, token: 'xoxb-perf-test', apiUrl: fake.apiUrl, clock: () => new Date(now.getTime()),
+      store, transport: { mode: 'http', signingSecret: SIGNING_SECRET }, token: 'xoxb-perf-test', apiUrl: fake.apiUrl, clock: () => new Date(now.getTime()),
       summaryChannel: options.summaryChannel, reminderDays: options.reminderDays ?? 7, logLevel: LogLevel.ERROR,
     });
     const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
