@@ -6,7 +6,7 @@ export interface CliArgs {
   readonly flags: Set<string>;
 }
 
-const VALUE_OPTIONS = ['db', 'ente', 'year', 'as', 'out', 'motivo', 'compare', 'from', 'to', 'format', 'indicator', 'period'];
+const VALUE_OPTIONS = ['db', 'ente', 'year', 'as', 'out', 'motivo', 'compare', 'from', 'to', 'format', 'indicator', 'period', 'delibera', 'documento'];
 const FLAG_OPTIONS = ['json', 'help', 'skip-invalid'];
 
 /** Splits `--name value`, `--name=value` and `--flag` from the words of a command. */

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@perf/store';
+import { runCommandLine } from '@perf/core';
+import { sha256Hex, type Store } from '@perf/store';
 import { exampleStore, pageText, webHarness } from './support.ts';
 
 let store: Store;
@@ -72,5 +73,29 @@ describe('monitoring, register and downloads', () => {
     expect(await store.counts()).toEqual(afterSignIn);
     // Signing in wrote only the link's audit row (web.link); rilevazioni, plans and documents are untouched.
     expect(afterSignIn).toEqual({ ...before, audit_log: before.audit_log + 1 });
+  });
+});
+
+// After the tests above, which expect no adoption: this one adopts the example's 2012.
+describe('the public page of Amministrazione trasparente', () => {
+  it('is 404 before the adoption, then shows the act, the results and links the adopted PDF, served from the frozen bytes', async () => {
+    expect((await web.get('/trasparenza/CCIAA-MS/2012')).status).toBe(404);
+    expect((await web.get('/trasparenza/CCIAA-MS/2012/relazione.pdf')).status).toBe(404);
+    const adopted = await runCommandLine('adotta 2012 delibera="n. 45 del 27/06/2013"', {
+      store, channel: 'cli', clock: () => new Date('2013-06-27T10:00:00+02:00'), identity: { kind: 'operator', personId: 'f.serra', operatorName: 'cli' },
+    });
+    if (adopted.kind !== 'relazione-adopted') throw new Error(adopted.kind);
+    const response = await web.get('/trasparenza/CCIAA-MS/2012');
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    const words = pageText(body);
+    expect(words).toContain('Relazione sulla Performance 2012 adottata dalla Giunta con delibera n. 45 del 27/06/2013 (registrata il 27 giugno 2013)');
+    expect(words).toContain('94%');
+    expect(body).toContain('href="/trasparenza/CCIAA-MS/2012/relazione.pdf"');
+    const pdf = await web.get('/trasparenza/CCIAA-MS/2012/relazione.pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(sha256Hex(new Uint8Array(await pdf.arrayBuffer()))).toBe(adopted.sha256);
+    expect((await web.get('/trasparenza/CCIAA-MS/2011')).status).toBe(404);
   });
 });

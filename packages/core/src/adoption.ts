@@ -3,13 +3,17 @@ import type { Store } from '@perf/store';
 export interface RelazioneAdoption {
   readonly adoptedAt: Date;
   readonly delibera: string;
+  /** SHA-256 of the frozen PDF. */
+  readonly sha256: string;
 }
 
-/**
- * Whether the Relazione of a year is adopted (what makes its public page exist). PLACEHOLDER: the
- * adoption record (`perf relazione adotta`) is not in the store yet, so no year counts as adopted;
- * this function is switched to that record when it lands.
- */
-export async function relazioneAdoption(_store: Store, _ente: string, _year: number): Promise<RelazioneAdoption | undefined> {
-  return undefined;
+/** Whether the Relazione of a year is adopted (what makes its public page exist): the stored adoption record, without the PDF. */
+export async function relazioneAdoption(store: Store, ente: string, year: number): Promise<RelazioneAdoption | undefined> {
+  const adopted = await store.relazione.adoption(ente, year, false);
+  return adopted === undefined ? undefined : { adoptedAt: adopted.adoptedAt, delibera: adopted.delibera, sha256: adopted.sha256 };
+}
+
+/** The adopted Relazione's frozen PDF, for downloads (the public page links it). */
+export async function adoptedRelazionePdf(store: Store, ente: string, year: number): Promise<Uint8Array | undefined> {
+  return (await store.relazione.adoption(ente, year))?.pdf;
 }

@@ -30,3 +30,4 @@ export * from './commands/slash.ts';
 export * from './reply-json.ts';
 export * from './missing.ts';
 export * from './commands/missing.ts';
+export * from './commands/relazione-lifecycle.ts';

@@ -181,7 +181,13 @@ export function renderText(reply: Reply): string {
     case 'help':
       return ['Comandi di perf:', ...reply.commands.map((c) => `• ${c.usage}\n    ${c.description}\n    es.: ${c.examples.join('  ·  ')}`)].join('\n');
     case 'relazione':
-      return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}).`;
+      return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}), ${reply.adopted === undefined
+        ? 'BOZZA: non ancora adottata dalla Giunta.'
+        : `versione adottata con delibera ${reply.adopted.delibera} (SHA-256 ${reply.adopted.sha256}).`}`;
+    case 'relazione-adopted':
+      return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName} adottata con delibera ${reply.delibera}, registrata il ${formatDateAtTime(reply.adoptedAt)} da ${reply.adoptedBy}: ${reply.pages} pagine, congelate.\nSHA-256 del PDF adottato: ${reply.sha256}`;
+    case 'relazione-validated':
+      return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName} (delibera ${reply.delibera}) validata dall’OIV con ${reply.documento}, registrata il ${formatDateAtTime(reply.validatedAt)} da ${reply.validatedBy}.`;
     case 'period-close': return renderPeriodClose(reply);
     case 'history':
       return `Indicatore ${reply.id}${reply.indicator ? ` «${reply.indicator.name}»` : ' (non più nel Piano)'} — ${reply.plan.ente} ${reply.plan.year}\n${historyTable(reply.indicator ?? { direction: 'higher' }, reply.rilevazioni)}`;

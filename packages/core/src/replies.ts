@@ -76,6 +76,29 @@ export interface RelazioneReply {
   readonly pdf: Uint8Array;
   readonly filename: string;
   readonly pages: number;
+  /** The adopted version (frozen bytes) when the year is adopted; undefined for a draft (BOZZA). */
+  readonly adopted?: { readonly delibera: string; readonly sha256: string } | undefined;
+}
+
+/** `relazione adotta`: the Giunta's act recorded, the Relazione frozen with its SHA-256. */
+export interface RelazioneAdoptedReply {
+  readonly kind: 'relazione-adopted';
+  readonly plan: PlanLabel;
+  readonly delibera: string;
+  readonly sha256: string;
+  readonly pages: number;
+  readonly adoptedAt: Date;
+  readonly adoptedBy: string;
+}
+
+/** `relazione valida`: the OIV's validation recorded. */
+export interface RelazioneValidatedReply {
+  readonly kind: 'relazione-validated';
+  readonly plan: PlanLabel;
+  readonly documento: string;
+  readonly validatedAt: Date;
+  readonly validatedBy: string;
+  readonly delibera: string;
 }
 
 /** The answer to `chiudi <periodo>`. */
@@ -169,5 +192,5 @@ export function isPrivateReply(reply: Reply): boolean {
   return reply.kind === 'dashboard';
 }
 
-export type Reply = DashboardReply | MissingReply | ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
+export type Reply = RelazioneAdoptedReply | RelazioneValidatedReply | DashboardReply | MissingReply | ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
   | ExportReply | RolloverReply | ImportReply | FinanceReply | GenderReply;

@@ -32,6 +32,8 @@ export interface RelazioneData {
   finance: FinanceReport[];
   gender: GenderReport | undefined;
   generatedAt: Date;
+  /** The Giunta's act, when this is the adopted version; without it the document is a draft (BOZZA). */
+  adoption?: { readonly delibera: string; readonly adoptedAt: Date } | undefined;
 }
 
 export interface RenderOptions {

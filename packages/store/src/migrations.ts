@@ -125,6 +125,53 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 5,
+    name: 'Relazione adoption and validation, scostamento comments (append-only)',
+    // The adopted Relazione is frozen: its bytes and SHA-256 are stored with the Giunta's act, once per year.
+    // A comment is never changed: a newer one for the same objective supersedes it.
+    sql: `
+      CREATE TABLE relazione_adoptions (
+        id serial PRIMARY KEY,
+        ente_code text NOT NULL,
+        year integer NOT NULL,
+        delibera text NOT NULL,
+        adopted_by text NOT NULL,
+        adopted_at timestamptz NOT NULL,
+        channel text NOT NULL,
+        pdf_sha256 text NOT NULL CHECK (pdf_sha256 ~ '^[0-9a-f]{64}$'),
+        pdf bytea NOT NULL,
+        pages integer NOT NULL,
+        UNIQUE (ente_code, year)
+      );
+      CREATE TABLE relazione_validations (
+        id serial PRIMARY KEY,
+        adoption_id integer NOT NULL UNIQUE REFERENCES relazione_adoptions (id),
+        ente_code text NOT NULL,
+        year integer NOT NULL,
+        documento text NOT NULL,
+        validated_by text NOT NULL,
+        validated_at timestamptz NOT NULL,
+        channel text NOT NULL
+      );
+      CREATE TABLE scostamento_comments (
+        id serial PRIMARY KEY,
+        ente_code text NOT NULL,
+        year integer NOT NULL,
+        objective_id text NOT NULL,
+        causa text NOT NULL,
+        azione text NOT NULL,
+        written_by text NOT NULL,
+        written_at timestamptz NOT NULL,
+        channel text NOT NULL,
+        supersedes integer REFERENCES scostamento_comments (id)
+      );
+      CREATE INDEX scostamento_comments_latest ON scostamento_comments (ente_code, year, objective_id, id DESC);
+      CREATE TRIGGER relazione_adoptions_append_only BEFORE UPDATE OR DELETE ON relazione_adoptions FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+      CREATE TRIGGER relazione_validations_append_only BEFORE UPDATE OR DELETE ON relazione_validations FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+      CREATE TRIGGER scostamento_comments_append_only BEFORE UPDATE OR DELETE ON scostamento_comments FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+    `,
+  },
+  {
     version: 7,
     name: 'dashboard sign-in tokens and sessions (stored hashed)',
     // A token row is written when a link is issued and marked used once; a session lives 8 hours.

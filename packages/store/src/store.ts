@@ -3,6 +3,7 @@ import type { SqlDriver } from './driver.ts';
 import { TeamsConversations } from './teams-conversations.ts';
 import { WebAuthStore } from './web-auth.ts';
 import { ConversationStateStore } from './conversation-state.ts';
+import { RelazioneRecords } from './relazione-records.ts';
 
 export type Channel = 'cli' | 'slack' | 'discord' | 'web' | 'teams';
 
@@ -211,6 +212,11 @@ export class Store {
   /** The dashboard's sign-in tokens and sessions. */
   get webAuth(): WebAuthStore {
     return new WebAuthStore(this.driver);
+  }
+
+  /** The Relazione's adoption (with the frozen PDF), validation and the scostamento comments. */
+  get relazione(): RelazioneRecords {
+    return new RelazioneRecords(this.driver);
   }
 
   /** Where the Teams app can reach each person with a personal message. */

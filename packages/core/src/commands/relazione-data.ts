@@ -11,7 +11,7 @@ import { loadYearStatus, yearView } from '../locks.ts';
  * it plus the late values accepted with a reason (listed with their motivo in the allegati). The previous
  * year's status is included only when that year's plan is in the database.
  */
-export async function relazioneSource(store: Store, plan: Plan, now: Date): Promise<RelazioneData> {
+export async function relazioneSource(store: Store, plan: Plan, now: Date, adoption?: RelazioneData['adoption']): Promise<RelazioneData> {
   const view = await yearView(store, plan.ente.code, plan.year);
   const [latest, history, finance, gender, previousPlan] = await Promise.all([
     store.latestValues(plan.ente.code, plan.year, view),
@@ -33,12 +33,13 @@ export async function relazioneSource(store: Store, plan: Plan, now: Date): Prom
     finance,
     gender,
     generatedAt: now,
+    adoption,
   };
 }
 
-/** Gathers the Relazione's data from the database, then renders it. */
-export async function renderRelazioneFromStore(store: Store, plan: Plan, now: Date, onProgress?: (step: string) => void): Promise<{ pdf: Uint8Array; pages: number }> {
+/** Gathers the Relazione's data from the database, then renders it: a draft (BOZZA), or the version adopted by `adoption`. */
+export async function renderRelazioneFromStore(store: Store, plan: Plan, now: Date, onProgress?: (step: string) => void, adoption?: RelazioneData['adoption']): Promise<{ pdf: Uint8Array; pages: number }> {
   const { renderRelazione } = await import('@perf/pdf-renderer');
   onProgress?.('Lettura dei dati dal database');
-  return renderRelazione(await relazioneSource(store, plan, now), onProgress === undefined ? {} : { onProgress });
+  return renderRelazione(await relazioneSource(store, plan, now, adoption), onProgress === undefined ? {} : { onProgress });
 }

@@ -25,12 +25,15 @@ export async function authorizeRelazione(input: RelazioneInput, context: Command
 
 export async function produceRelazione(input: RelazioneInput, context: CommandContext, onProgress?: (step: string) => void): Promise<RelazioneReply> {
   const plan = await authorizeRelazione(input, context);
+  const filename = `Relazione-Performance-${plan.ente.code}-${plan.year}.pdf`;
+  const adopted = await context.store.relazione.adoption(plan.ente.code, plan.year);
+  if (adopted !== undefined) {
+    // An adopted year is frozen: its stored bytes, never a new render.
+    return { kind: 'relazione', plan: planLabel(plan), pdf: adopted.pdf, pages: adopted.pages, filename, adopted: { delibera: adopted.delibera, sha256: adopted.sha256 } };
+  }
   const { renderRelazioneFromStore } = await import('./relazione-data.ts');
   const rendered = await renderRelazioneFromStore(context.store, plan, context.clock(), onProgress);
-  return {
-    kind: 'relazione', plan: planLabel(plan), pdf: rendered.pdf, pages: rendered.pages,
-    filename: `Relazione-Performance-${plan.ente.code}-${plan.year}.pdf`,
-  };
+  return { kind: 'relazione', plan: planLabel(plan), pdf: rendered.pdf, pages: rendered.pages, filename, adopted: undefined };
 }
 
 function relazioneInput(p: Readonly<Record<string, unknown>>): RelazioneInput {
@@ -59,7 +62,7 @@ export const relazioneCommand = defineCommand<RelazioneInput, RelazioneReply>({
   slow: true,
   json: false,
   summary: "produce il PDF della Relazione sulla Performance dell'anno (controllo di gestione e OIV)",
-  help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Lo stato di avanzamento va su stderr.',
+  help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Finché la Giunta non la adotta (relazione adotta) la copertina porta la dicitura BOZZA; dopo l’adozione restituisce sempre il PDF congelato all’adozione, identico byte per byte. Lo stato di avanzamento va su stderr.',
   examples: ['', '2012'],
   execute: (input, { context }) => produceRelazione(input, context, context.progress),
 });

@@ -29,7 +29,12 @@ export function renderCover(ctx: Context): void {
   y = p(() => report.write(`Relazione sulla Performance ${plan.year}`, report.left, y, report.width, { align: 'center', lineGap: 4 })) + 16;
   report.font({ size: 12, color: COLORS.muted });
   y = p(() => report.write('Rendiconto dei risultati di performance organizzativa e individuale', report.left, y, report.width, { align: 'center' }));
-  p(() => report.write(`rispetto al Piano della Performance ${plan.year}`, report.left, y, report.width, { align: 'center' }));
+  y = p(() => report.write(`rispetto al Piano della Performance ${plan.year}`, report.left, y, report.width, { align: 'center' })) + 24;
+  const adoption = ctx.data.adoption;
+  report.font({ bold: true, size: adoption === undefined ? 16 : 11, color: adoption === undefined ? BAND_COLORS.red : COLORS.text });
+  p(() => report.write(adoption === undefined
+    ? 'BOZZA – documento non ancora adottato dalla Giunta'
+    : `Adottata dalla Giunta con delibera ${adoption.delibera} (registrata il ${formatDateLong(adoption.adoptedAt)})`, report.left, y, report.width, { align: 'center' }));
 
   const boxY = 560;
   tags.artifact(() => doc.rect(report.left + 60, boxY, report.width - 120, 96).fill(COLORS.groupFill));

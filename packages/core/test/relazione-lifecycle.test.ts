@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePlan } from '@perf/model';
+import { openStore, sha256Hex, type Store } from '@perf/store';
+import { COMMANDS, commandHelp, relazioneAdoption, renderText, runCommandLine, type CommandContext, type Reply } from '../src/index.ts';
+import { discardDatabase, freshEmbeddedDir } from '../../../test/support/databases.ts';
+
+const example = (name: string) => readFileSync(new URL(`../../../examples/cciaa-ms-2012/${name}`, import.meta.url), 'utf8');
+const pdftotext = (pdf: Uint8Array): string => execFileSync('/usr/bin/pdftotext', ['-l', '1', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
+
+let store: Store;
+let dir: string;
+const at = new Date('2013-06-27T10:00:00+02:00');
+const as = (personId: string): CommandContext => ({ store, channel: 'cli', clock: () => at, identity: { kind: 'operator', personId, operatorName: 'cli' } });
+const run = (line: string, person: string) => runCommandLine(line, as(person));
+const refusal = async (line: string, person: string) => {
+  try { await run(line, person); } catch (error) { return error as { code: string; message: string; hint?: string }; }
+  throw new Error(`accepted: ${line}`);
+};
+const pdfOf = (reply: Reply): Uint8Array => {
+  if (reply.kind !== 'relazione') throw new Error(reply.kind);
+  return reply.pdf;
+};
+
+beforeAll(async () => {
+  dir = await freshEmbeddedDir();
+  store = await openStore(dir);
+  await store.importPlan(parsePlan(example('piano-2012.yaml')), { actor: 'test', channel: 'cli', at: new Date('2012-01-10T09:00:00Z') });
+});
+afterAll(async () => {
+  await store.close();
+  discardDatabase(dir);
+});
+
+describe('the Relazione adopted by the Giunta and validated by the OIV', () => {
+  it('says BOZZA on the cover of a year not adopted, and has no public record', async () => {
+    const draft = await run('relazione 2012', 'f.serra');
+    expect(pdftotext(pdfOf(draft))).toContain('BOZZA – documento non ancora adottato dalla Giunta');
+    expect(renderText(draft)).toMatch(/BOZZA: non ancora adottata dalla Giunta\.$/);
+    expect(await relazioneAdoption(store, 'CCIAA-MS', 2012)).toBeUndefined();
+  });
+
+  it('refuses the validation before the adoption, in Italian, storing nothing', async () => {
+    const before = await store.counts();
+    const error = await refusal('valida 2012 documento="Documento di validazione"', 'g.ferri');
+    expect(error).toMatchObject({ code: 'RELAZIONE_NOT_ADOPTED', message: "La Relazione 2012 di CCIAA-MS non è ancora stata adottata: prima l'adozione, poi la validazione." });
+    expect(await store.counts()).toEqual(before);
+  });
+
+  it('lets only the controllo adopt and only the OIV validate; a refusal stores nothing', async () => {
+    const before = await store.counts();
+    for (const person of ['g.conti', 'p.rossi', 'g.ferri']) {
+      const error = await refusal('adotta 2012 delibera="n. 45 del 27/06/2013"', person);
+      expect(error.code).toBe('PERMISSION_DENIED');
+      expect(error.message).toMatch(/non può registrare l’adozione della Relazione\.$/);
+    }
+    for (const person of ['f.serra', 'p.rossi', 'g.conti']) {
+      expect((await refusal('valida 2012 documento="x"', person)).message).toMatch(/non può validare la Relazione\.$/);
+    }
+    expect(await store.counts()).toEqual(before);
+    expect(await relazioneAdoption(store, 'CCIAA-MS', 2012)).toBeUndefined();
+  });
+
+  it('asks for the year and the delibera', async () => {
+    expect((await refusal('adotta delibera="n. 45"', 'f.serra')).message).toBe("Manca l'anno della Relazione.");
+    expect((await refusal('adotta 2012', 'f.serra')).message).toBe('Manca la delibera di adozione della Giunta.');
+  });
+
+  it('freezes the adopted PDF: its SHA-256 is printed, and every later render gives the same bytes', async () => {
+    const adopted = await run('adotta 2012 delibera="n. 45 del 27/06/2013"', 'f.serra');
+    if (adopted.kind !== 'relazione-adopted') throw new Error(adopted.kind);
+    expect(adopted.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(renderText(adopted)).toContain(`SHA-256 del PDF adottato: ${adopted.sha256}`);
+    const first = pdfOf(await run('relazione 2012', 'f.serra'));
+    const second = pdfOf(await run('relazione 2012', 'g.ferri'));
+    expect(sha256Hex(first)).toBe(adopted.sha256);
+    expect(sha256Hex(second)).toBe(adopted.sha256);
+    const cover = pdftotext(first);
+    expect(cover).not.toContain('BOZZA');
+    expect(cover).toContain('Adottata dalla Giunta con delibera n. 45 del 27/06/2013');
+    expect(await relazioneAdoption(store, 'CCIAA-MS', 2012)).toMatchObject({ delibera: 'n. 45 del 27/06/2013', sha256: adopted.sha256 });
+    expect((await store.auditLog({ ente: 'CCIAA-MS' })).filter((e) => e.action === 'relazione.adopt').map((e) => e.actor)).toEqual(['f.serra']);
+  });
+
+  it('refuses a second adoption of the same year in Italian, keeping the first', async () => {
+    const error = await refusal('adotta 2012 delibera="n. 50 del 30/06/2013"', 'f.serra');
+    expect(error).toMatchObject({ code: 'RELAZIONE_ADOPTED', message: 'La Relazione 2012 di CCIAA-MS è già stata adottata (delibera n. 45 del 27/06/2013): non si può adottare una seconda volta.' });
+    expect((await relazioneAdoption(store, 'CCIAA-MS', 2012))?.delibera).toBe('n. 45 del 27/06/2013');
+  });
+
+  it('records the OIV validation once, after the adoption', async () => {
+    const validated = await run('valida 2012 documento="Documento di validazione del 10/07/2013"', 'g.ferri');
+    expect(renderText(validated)).toMatch(/^Relazione sulla Performance 2012 di .+ \(delibera n\. 45 del 27\/06\/2013\) validata dall’OIV con Documento di validazione del 10\/07\/2013, registrata il 27\/06\/2013 alle 10:00 da g\.ferri\.$/);
+    expect((await refusal('valida 2012 documento="di nuovo"', 'g.ferri')).code).toBe('RELAZIONE_VALIDATED');
+  });
+
+  it('declares both commands in the one table, with their help from the declaration', () => {
+    const adotta = COMMANDS.find((c) => c.name === 'relazione adotta');
+    const valida = COMMANDS.find((c) => c.name === 'relazione valida');
+    expect(adotta?.roles).toEqual(['controllo']);
+    expect(valida?.roles).toEqual(['oiv']);
+    if (adotta === undefined) throw new Error('missing');
+    expect(commandHelp(adotta, 'cli')).toMatch(/^Uso: pnpm perf relazione adotta \[<anno>\] --delibera "<delibera>" \[--json\]/);
+  });
+});
