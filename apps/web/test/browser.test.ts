@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommandLine, type CommandContext } from '@perf/core';
 import type { Store } from '@perf/store';
 import { exampleStore, webHarness } from './support.ts';
 
@@ -173,8 +174,23 @@ describe.skipIf(!available)(`the dashboard in Chromium${available ? '' : ` (${SK
     await context.close();
   });
 
-  // relazioneAdoption (packages/core/src/adoption.ts) is a placeholder until `perf relazione adotta` lands.
-  it.todo('answers 200 with the key results on the public page once the Relazione of the year is adopted');
+  it('answers 200 on the public page once the controllo records the Giunta\'s adoption: key results, the adopted PDF, axe-clean', async () => {
+    const controllo: CommandContext = { store, channel: 'cli', clock: web.clock.read, identity: { kind: 'operator', personId: 'f.serra', operatorName: 'controllo:test' } };
+    await runCommandLine('adotta 2012 delibera="n. 45 del 27/06/2013"', controllo);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${origin}/trasparenza/CCIAA-MS/2012`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Camera di Commercio di Massa Carrara: risultati della performance 2012');
+    await expect(page.locator('p.key').innerText()).resolves.toBe('Livello di performance complessivo di ente: 94% · raggiunto');
+    await expect(page.locator('p.summary').innerText()).resolves.toContain('15 raggiunti / 2 parzialmente raggiunti / 1 non raggiunti');
+    const pdfLink = page.getByRole('link', { name: /^Scarica la Relazione sulla Performance 2012 adottata/ });
+    const pdf = await page.request.get(`${origin}${await pdfLink.getAttribute('href')}`);
+    expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 
   it('has an axe-core check that finds what it must: an image without text, grey text on white', async () => {
     const context = await browser.newContext();
