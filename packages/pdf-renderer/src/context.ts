@@ -33,6 +33,10 @@ export interface Context {
   meanGrade(items: readonly { id: string; weight: number }[]): Grade;
 }
 
+/** The rilevazioni the controllo di gestione accepted after their period was locked, in order of entry: the one count of late values. */
+export const lateValues = (data: RelazioneData): RilevazioneRow[] =>
+  data.history.filter((r) => r.overrideReason !== null).sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
+
 const periodOrder = (period: string): number => {
   try {
     const p = readPeriod(period);

@@ -1,5 +1,5 @@
 import type { Indicator } from '@perf/model';
-import type { Context } from '../context.ts';
+import { lateValues, type Context } from '../context.ts';
 import { NOT_SCORED, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
 import { table, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
@@ -18,15 +18,12 @@ export function renderAllegati(ctx: Context): void {
   renderFuoriTermine(ctx);
 }
 
-/** The rilevazioni the controllo di gestione accepted after their period was closed, in order of entry. */
-const lateValues = (ctx: Context): RilevazioneRow[] =>
-  ctx.data.history.filter((r) => r.overrideReason !== null).sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
 
 function renderDocumenti(ctx: Context): void {
   const { report, plan, data } = ctx;
   report.heading(2, '6.1 I documenti del Ciclo di Gestione della Performance');
   const times = data.history.map((r) => r.reportedAt.getTime());
-  const late = lateValues(ctx).length;
+  const late = lateValues(ctx.data).length;
   const rows: string[][] = [
     [
       `Piano della Performance ${plan.year}`,
@@ -126,7 +123,7 @@ function renderDettaglio(ctx: Context): void {
 function renderFuoriTermine(ctx: Context): void {
   const { report } = ctx;
   report.heading(2, '6.3 Valori registrati dopo la chiusura del periodo');
-  const late = lateValues(ctx);
+  const late = lateValues(ctx.data);
   if (late.length === 0) {
     report.paragraph(`Nel ${ctx.year} nessun valore è stato registrato dopo la chiusura del relativo periodo di rilevazione.`);
     return;

@@ -1,7 +1,7 @@
-import { formatPeriod, periodEnd, periodsOfYear, readPeriod } from '@perf/model';
+import { formatPeriod, periodsOfYear } from '@perf/model';
 import { flowDiagram } from '../charts.ts';
-import { sortPeriods, type Context } from '../context.ts';
-import { formatDateLong, formatDateShort, formatDateTime, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
+import { lateValues, sortPeriods, type Context } from '../context.ts';
+import { formatDateLong, formatDateShort, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
 import { table, totalRow, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
 import type { RilevazioneRow } from '../types.ts';
@@ -21,23 +21,6 @@ interface ProcessFacts {
   readonly covered: number;
 }
 
-/** When each period closes (periodEnd builds Intl formatters: computed once per period). */
-function lateness(): (row: RilevazioneRow) => boolean {
-  const ends = new Map<string, number>();
-  return (row) => {
-    let end = ends.get(row.period);
-    if (end === undefined) {
-      try {
-        end = periodEnd(readPeriod(row.period)).getTime();
-      } catch {
-        end = Number.POSITIVE_INFINITY;
-      }
-      ends.set(row.period, end);
-    }
-    return row.reportedAt.getTime() > end;
-  };
-}
-
 function facts(ctx: Context): ProcessFacts {
   const rows = ctx.data.history;
   const times = rows.map((r) => r.reportedAt.getTime());
@@ -48,7 +31,7 @@ function facts(ctx: Context): ProcessFacts {
     first: times.length > 0 ? new Date(Math.min(...times)) : undefined,
     last: times.length > 0 ? new Date(Math.max(...times)) : undefined,
     superseded: rows.filter((r) => r.superseded).length,
-    late: rows.filter((r) => !r.superseded).filter(lateness()).length,
+    late: lateValues(ctx.data).length,
     channels,
     covered: ctx.status.indicators.filter((i) => i.value !== null).length,
   };
@@ -95,11 +78,10 @@ export function renderProcesso(ctx: Context): void {
   ];
   table(report, columns.map((c) => (c.header === 'QUANDO' ? { ...c, header: `QUANDO (ANNO ${plan.year})` } : c)), duringYear.map((cells) => ({ cells: [{ text: cells[0] ?? '', bold: true }, ...cells.slice(1)] })), { caption: 'Le fasi nel corso dell’anno' });
 
-  const generated = ctx.data.generatedAt;
   const afterYear: string[][] = [
     ['Definizione della struttura del documento', 'S.G., Controllo di gestione', 'Analisi delle norme (d.lgs. 150/2009) e delle delibere CIVIT di riferimento', `Prima della redazione`],
     ['Sistematizzazione delle informazioni derivanti dalle fasi precedenti', controllo, 'Analisi dei documenti e dei dati della pianificazione, del monitoraggio e della valutazione', f.last ? `Dati aggiornati al ${formatDateShort(f.last)}` : 'Nessuna rilevazione registrata'],
-    ['Redazione della Relazione sulla Performance', controllo, 'Produzione del documento dal sistema di controllo di gestione, a partire dal Piano, dalle rilevazioni, dai bilanci e dai dati di genere', formatDateTime(generated)],
+    ['Redazione della Relazione sulla Performance', controllo, 'Produzione del documento dal sistema di controllo di gestione, a partire dal Piano, dalle rilevazioni, dai bilanci e dai dati di genere', `Entro il 30 giugno ${plan.year + 1}`],
     ['Approvazione della Relazione sulla Performance', 'Giunta', 'Deliberazione di approvazione', `Entro il 30 giugno ${plan.year + 1}`],
     ['Validazione della Relazione sulla Performance', `OIV${names(ctx, 'oiv')}`, 'Secondo le modalità previste dalla delibera CIVIT n. 6/2012', 'Dopo l’approvazione'],
     ['Pubblicazione della Relazione e del Documento di Validazione', 'Comunicazione, Controllo di gestione, OIV', 'Pubblicazione dei documenti nella sezione «Amministrazione trasparente» del sito istituzionale', 'Dopo la validazione'],
@@ -160,7 +142,7 @@ function renderPuntiDiForza(ctx: Context, f: ProcessFacts): void {
   ], [
     ['Copertura degli indicatori', coverage === null ? 'Il Piano non prevede indicatori.' : `${f.covered} indicatori su ${total} con almeno una rilevazione (${formatFractionPercent(coverage, 0)})`],
     ['Rilevazioni registrate', `${f.rows.length} rilevazioni, di cui ${f.superseded} sostituite da una rilevazione successiva per lo stesso periodo`],
-    ['Tempestività', `${plural(f.late, 'rilevazione valida registrata', 'rilevazioni valide registrate')} dopo la chiusura del periodo di riferimento`],
+    ['Tempestività', f.late === 0 ? 'Nessun valore registrato dopo la chiusura del periodo di riferimento' : `${plural(f.late, 'valore registrato', 'valori registrati')} dopo la chiusura del periodo di riferimento, con il motivo indicato dal controllo di gestione (allegato 6.3)`],
     ['Canali di rilevazione', channelText || 'nessuno'],
     ['Obiettivi strategici', `${status.summary.total} con grado di raggiungimento, ${status.summary.unscored.count} non rilevati`],
     ['Periodo di rilevazione', f.first && f.last ? `dal ${formatDateLong(f.first)} al ${formatDateLong(f.last)}` : 'nessuna rilevazione'],
@@ -174,7 +156,7 @@ function renderPuntiDiForza(ctx: Context, f: ProcessFacts): void {
   if (status.overall.band === 'green') strengths.push('Livello di performance complessivo di Ente nella fascia di pieno raggiungimento (90-100%).');
   const missing = status.indicators.filter((i) => i.value === null).map((i) => String(i.id));
   if (missing.length > 0) weaknesses.push(`Indicatori senza alcuna rilevazione (non rilevati): ${missing.join(', ')}.`);
-  if (f.late > 0) weaknesses.push(`${plural(f.late, 'rilevazione registrata', 'rilevazioni registrate')} dopo la chiusura del periodo: occorre rafforzare i solleciti.`);
+  if (f.late > 0) weaknesses.push(`${plural(f.late, 'valore registrato', 'valori registrati')} dopo la chiusura del periodo: occorre rafforzare i solleciti.`);
   if (f.superseded > 0) weaknesses.push(`${plural(f.superseded, 'valore corretto', 'valori corretti')} dopo la prima rilevazione: verificare le fonti dei dati prima dell’inserimento.`);
   const critical = status.strategic.filter((s) => s.band === 'red' || s.band === 'yellow').map((s) => s.id);
   if (critical.length > 0) weaknesses.push(`Obiettivi strategici non pienamente raggiunti: ${critical.join(', ')} (si veda il paragrafo 1.3).`);
