@@ -82,7 +82,7 @@ describe('values import in bulk from the CLI (embedded)', () => {
     const refused = await runCli(['values', 'import', files.path('tanti.csv'), '--db', db]);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/contiene 2 valori non validi; nulla è stato registrato/);
-    expect(refused.stderr).toMatch(/riga 25002 \(indicatore 2\): Valore "tanti" non è un numero/);
+    expect(refused.stderr).toMatch(/riga 25002 \(indicatore 2\): Il valore "tanti" non è un numero/);
     expect(refused.stderr).toMatch(/riga 25003 \(indicatore 4\): L'indicatore 4 non esiste nel Piano COMUNE-Z 2012/);
     expect(await reported(db)).toEqual([]);
 

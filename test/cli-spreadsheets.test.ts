@@ -48,7 +48,7 @@ describe('values from spreadsheets and the status exported to them (embedded)', 
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/contiene 4 valori non validi; nulla è stato registrato/);
     expect(refused.stderr).toMatch(/riga 3 \(indicatore 99\): L'indicatore 99 non esiste/);
-    expect(refused.stderr).toMatch(/riga 4 \(indicatore 2\): Valore "tanti" non è un numero/);
+    expect(refused.stderr).toMatch(/riga 4 \(indicatore 2\): Il valore "tanti" non è un numero/);
     expect(refused.stderr).toMatch(/riga 6 \(indicatore 3\): Periodo "2012-4M2" non valido: il Piano 2012 ha monitoraggio trimestrale/);
     expect(refused.stderr).toMatch(/riga 7 \(indicatore 2\): Persona "nessuno" sconosciuta/);
     expect(refused.stderr).toMatch(/--skip-invalid/);

@@ -71,7 +71,7 @@ describe('fuzzing the command grammar and the value/period parsers', () => {
       expect(number === undefined || Number.isFinite(number)).toBe(true);
       for (const direction of ['higher', 'lower', 'boolean'] as const) {
         try {
-          const value = parseIndicatorValue(text, direction);
+          const value = parseIndicatorValue(text, { direction, unit: direction === 'higher' ? 'n.' : '%' });
           expect(Number.isFinite(value)).toBe(true);
         } catch (error) {
           expect(isPerfError(error)).toBe(true);

@@ -68,9 +68,13 @@ function topicOf(intent: Intent): string {
 }
 
 function valueMatches(c: CorpusCase, rawValue: string): boolean {
-  const direction = plan.indicators.find((i) => i.id === c.ind)?.direction ?? 'higher';
+  const indicator = plan.indicators.find((i) => i.id === c.ind) ?? { direction: 'higher' as const };
   const expected = typeof c.value === 'boolean' ? (c.value ? 1 : 0) : c.value;
-  return parseIndicatorValue(rawValue, direction) === expected;
+  try {
+    return parseIndicatorValue(rawValue, indicator) === expected;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the last intent is what the case expects; a description of it otherwise. */

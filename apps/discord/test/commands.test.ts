@@ -117,7 +117,7 @@ describe('/perf report', () => {
   it('refuses a value that is not a number, and an indicator the staff member does not own', async () => {
     const bad = await callbackOf(fake, fake.command(PEOPLE.conti, 'report', { indicator: 12, value: 'tanti' }));
     expect(bad.body.data.flags).toBe(EPHEMERAL);
-    expect(bad.body.data.embeds[0].description).toContain('Valore "tanti" non è un numero.');
+    expect(bad.body.data.embeds[0].description).toContain('Il valore "tanti" non è un numero.');
     const notOwned = await callbackOf(fake, fake.command(PEOPLE.conti, 'report', { indicator: 1, value: '3' }));
     expect(notOwned.body.data.flags).toBe(EPHEMERAL);
     expect(notOwned.body.data.embeds[0].description).toContain("non può registrare l'indicatore 1");

@@ -9,3 +9,4 @@ export * from './values.ts';
 export * from './format.ts';
 export * from './values-file.ts';
 export * from './rollover.ts';
+export * from './value-checks.ts';

@@ -1,19 +1,29 @@
 import { PerfError } from './errors.ts';
+import { holdsExactly, visibleText } from './value-checks.ts';
 import type { Direction } from './plan.ts';
 
 const NUMBER_FORM = 'Numeri ammessi: 23 · 23.5 · 23,5 · 1.234,5 · 83%.';
 const BOOLEAN_FORM = 'Valori ammessi: sì / si / yes / true / 1 oppure no / false / 0.';
+const EXACT_FORM = 'Scrivi il numero con al massimo 15 cifre significative, ad esempio 1.234.567,89.';
 
 /**
  * Parses a number as people type it: `23`, `23.5`, `23,5`, `1.234,5`, `1.234.567`, `83%`, `-4`.
  * A single dot followed by exactly three digits (`1.234`) reads as Italian thousands.
  */
 export function parseItalianNumber(raw: string): number | undefined {
+  const decimal = italianDecimal(raw);
+  if (decimal === undefined) return undefined;
+  const value = Number(decimal);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The plain decimal (`-1234.5`) a person's number stands for, or undefined when it is not a number. */
+function italianDecimal(raw: string): string | undefined {
   // The common forms (`23`, `-4`, `23,5`) read directly: a file of values parses one per row.
-  if (PLAIN.test(raw)) return Number(raw.replace(',', '.'));
+  if (PLAIN.test(raw)) return raw.replace(',', '.');
   let text = raw.trim().replace(/\s+/g, '').replace(/%$/, '').replace(/^€/, '').replace(/€$/, '');
   if (!/^[+-]?\d[\d.,]*$/.test(text)) return undefined;
-  const sign = text.startsWith('-') ? -1 : 1;
+  const sign = text.startsWith('-') ? '-' : '';
   text = text.replace(/^[+-]/, '');
   const commaCount = (text.match(/,/g) ?? []).length;
   if (commaCount > 1) return undefined;
@@ -21,16 +31,15 @@ export function parseItalianNumber(raw: string): number | undefined {
     const [integer = '', decimals = ''] = text.split(',');
     if (decimals === '' || /\./.test(decimals)) return undefined;
     if (integer.includes('.') && !THOUSANDS.test(integer)) return undefined;
-    return sign * Number(`${integer.replace(/\./g, '')}.${decimals}`);
+    return `${sign}${integer.replace(/\./g, '')}.${decimals}`;
   }
   const dots = (text.match(/\./g) ?? []).length;
   if (dots > 1 || THOUSANDS.test(text)) {
     if (!THOUSANDS.test(text)) return undefined;
-    return sign * Number(text.replace(/\./g, ''));
+    return sign + text.replace(/\./g, '');
   }
   if (text.endsWith('.')) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? sign * value : undefined;
+  return sign + text;
 }
 
 /** Digits, with a decimal comma: what most values look like. */
@@ -39,8 +48,9 @@ const PLAIN = /^-?\d+(?:,\d+)?$/;
 /** `1.234` or `12.345.678`: Italian thousands separators (a leading 0, as in `0.125`, is a decimal). */
 const THOUSANDS = /^[1-9]\d{0,2}(\.\d{3})+$/;
 
-const TRUE_WORDS = new Set(['si', 'sì', 'yes', 'true', '1', 'vero', 'fatto']);
-const FALSE_WORDS = new Set(['no', 'false', '0', 'falso']);
+/** The boolean forms of the contract (§4), and only those. */
+const TRUE_WORDS = new Set(['si', 'sì', 'yes', 'true', '1']);
+const FALSE_WORDS = new Set(['no', 'false', '0']);
 
 export function parseItalianBoolean(raw: string): boolean | undefined {
   const word = raw.trim().toLowerCase();
@@ -49,18 +59,46 @@ export function parseItalianBoolean(raw: string): boolean | undefined {
   return undefined;
 }
 
-/** A reported value as stored: booleans become 1 / 0. Throws PerfError('VALUE_INVALID'). */
-export function parseIndicatorValue(raw: string, direction: Direction): number {
-  if (direction === 'boolean') {
+/** What a value is checked against: the indicator's direction and unit. */
+export interface ValueTarget {
+  readonly direction: Direction;
+  readonly unit?: string | undefined;
+}
+
+/** An indicator whose unit is a count (`n.`): its value is never negative. */
+export function isCount(indicator: ValueTarget): boolean {
+  return /^n\.?$/i.test(indicator.unit?.trim() ?? '');
+}
+
+function refuse(message: string, hint: string): PerfError {
+  return new PerfError('VALUE_INVALID', message, { hint, field: 'value' });
+}
+
+/**
+ * A reported value as stored, checked against its indicator (the one check of every channel):
+ * booleans become 1 / 0 and accept only the forms of §4; `%` only on a percentage; only a finite
+ * number that a double holds exactly; never a negative count. Throws PerfError('VALUE_INVALID').
+ */
+export function parseIndicatorValue(raw: string, indicator: ValueTarget): number {
+  const shown = visibleText(raw);
+  if (indicator.direction === 'boolean') {
     const bool = parseItalianBoolean(raw);
     if (bool !== undefined) return bool ? 1 : 0;
-    const number = parseItalianNumber(raw);
-    if (number !== undefined) return number >= 1 ? 1 : 0;
-    throw new PerfError('VALUE_INVALID', `Valore "${raw}" non valido per un indicatore sì/no.`, { hint: BOOLEAN_FORM });
+    throw refuse(`Il valore "${shown}" non va bene per un indicatore sì/no.`, BOOLEAN_FORM);
   }
-  const number = parseItalianNumber(raw);
-  if (number === undefined) throw new PerfError('VALUE_INVALID', `Valore "${raw}" non è un numero.`, { hint: NUMBER_FORM });
-  return number;
+  const decimal = italianDecimal(raw);
+  if (decimal === undefined) throw refuse(`Il valore "${shown}" non è un numero.`, NUMBER_FORM);
+  const value = Number(decimal);
+  if (!Number.isFinite(value)) throw refuse(`Il valore "${shown}" è troppo grande per essere un numero.`, EXACT_FORM);
+  if (!holdsExactly(decimal, value)) throw refuse(`Il valore "${shown}" ha più cifre di quante se ne possano conservare esattamente (diventerebbe ${String(value)}).`, EXACT_FORM);
+  const unit = indicator.unit?.trim();
+  if (raw.trim().endsWith('%') && unit !== '%') {
+    throw refuse(`Il valore "${shown}" ha il simbolo %, ma l'indicatore non è una percentuale (${unit === undefined || unit === '' ? 'non ha unità' : `si misura in ${unit}`}).`, `Scrivi il numero senza %: value=${raw.trim().slice(0, -1).trim()}.`);
+  }
+  if (value < 0 && isCount(indicator)) {
+    throw refuse(`Il valore "${shown}" è negativo, ma l'indicatore è un conteggio (n.): non può essere sotto zero.`, 'Scrivi un numero da 0 in su, ad esempio value=12.');
+  }
+  return value;
 }
 
 /**

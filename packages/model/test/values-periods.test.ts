@@ -13,14 +13,14 @@ describe('parseItalianNumber (§4)', () => {
 });
 
 describe('parseIndicatorValue', () => {
-  it.each(['si', 'sì', 'SÌ', 'yes', 'true', '1'])('reads %s as done', (text) => expect(parseIndicatorValue(text, 'boolean')).toBe(1));
-  it.each(['no', 'false', '0', 'NO'])('reads %s as not done', (text) => expect(parseIndicatorValue(text, 'boolean')).toBe(0));
+  it.each(['si', 'sì', 'SÌ', 'yes', 'true', '1'])('reads %s as done', (text) => expect(parseIndicatorValue(text, { direction: 'boolean' })).toBe(1));
+  it.each(['no', 'false', '0', 'NO'])('reads %s as not done', (text) => expect(parseIndicatorValue(text, { direction: 'boolean' })).toBe(0));
   it('says what is wrong and the right form, in Italian', () => {
-    expect(() => parseIndicatorValue('abc', 'higher')).toThrow(PerfError);
-    try { parseIndicatorValue('abc', 'higher'); } catch (error) {
-      expect((error as PerfError).toText()).toBe('Valore "abc" non è un numero.\nNumeri ammessi: 23 · 23.5 · 23,5 · 1.234,5 · 83%.');
+    expect(() => parseIndicatorValue('abc', { direction: 'higher' })).toThrow(PerfError);
+    try { parseIndicatorValue('abc', { direction: 'higher' }); } catch (error) {
+      expect((error as PerfError).toText()).toBe('Il valore "abc" non è un numero.\nNumeri ammessi: 23 · 23.5 · 23,5 · 1.234,5 · 83%.');
     }
-    expect(() => parseIndicatorValue('forse', 'boolean')).toThrow(/sì\/no/);
+    expect(() => parseIndicatorValue('forse', { direction: 'boolean' })).toThrow(/sì\/no/);
   });
 });
 

@@ -26,7 +26,7 @@ export interface ReportedValue {
 export function rilevazioni(plan: Plan, values: readonly ReportedValue[]): { history: RilevazioneRow[]; latest: Map<number, LatestValue> } {
   const history: RilevazioneRow[] = values.map((v, i) => {
     const indicator = plan.indicators.find((x) => x.id === v.indicator);
-    const value = parseIndicatorValue(v.raw, indicator?.direction ?? 'higher');
+    const value = parseIndicatorValue(v.raw, indicator ?? { direction: 'higher' });
     const reportedAt = new Date(periodEnd(readPeriod(v.period)).getTime() + ((v.delayHours ?? -120) + i) * 3600_000);
     return {
       indicator: v.indicator, period: v.period, value, rawValue: v.raw, note: v.note ?? null, reportedBy: v.by, reportedAt, channel: v.channel ?? 'cli', superseded: false,

@@ -1,4 +1,4 @@
-import { comparePeriods, defaultReportPeriod, formatPeriod, parseIndicatorValue, parsePeriod, parsePeriodText, PerfError, periodForm, periodRank, readPeriod, type Indicator, type Period, type Plan } from '@perf/model';
+import { checkFreeText, comparePeriods, defaultReportPeriod, formatPeriod, parseIndicatorValue, parsePeriod, parsePeriodText, PerfError, periodForm, periodRank, readPeriod, type Indicator, type Period, type Plan } from '@perf/model';
 import { computeStatus } from '@perf/scoring';
 import { coveringLock, type PeriodLock } from '@perf/store';
 import { resolveActor, resolvePlan, writeMeta, type Actor, type CommandContext, type Identity } from '../context.ts';
@@ -108,8 +108,8 @@ export function findIndicator(plan: Plan, id: number): Indicator | undefined {
 
 /**
  * Every check of a report to `plan` (see `planForReport`), in the order a person reads the refusals:
- * who reports, the indicator, the permission (§5), the value for the indicator's direction, the
- * period, then (unless the request was already stored) the period lock with its reason and its
+ * who reports, the indicator, the permission (§5), the value for the indicator's direction and unit,
+ * the note and the reason, the period, then (unless the request was already stored) the period lock with its reason and its
  * authoriser. Throws the Italian PerfError of the first check that fails. Reads nothing: what it
  * needs besides the plan is in `ground`, so one report and a file of a million share it.
  */
@@ -122,7 +122,9 @@ export function checkReport(input: ReportInput, plan: Plan, reporter: Reporter, 
     });
   }
   assertCanReport(plan, actor, indicator);
-  const value = parseIndicatorValue(input.rawValue, indicator.direction);
+  const value = parseIndicatorValue(input.rawValue, indicator);
+  checkFreeText(input.note, 'note');
+  checkFreeText(input.reason, 'motivo');
   const period = input.period === undefined ? defaultReportPeriod(plan, ground.now) : parsePeriod(input.period, plan);
   const periodText = formatPeriod(period);
   // A request already stored (a redelivery, a re-imported file) is answered as a duplicate even once its period is closed.
