@@ -3,12 +3,13 @@ import { parseRelazioneArgs, runCommandLine } from '@perf/core';
 import { notice, replyMessage, type SlackMessage } from './blocks.ts';
 import { errorMessage } from './errors.ts';
 import { isBareReport, leadingCommand, typedText } from './grammar.ts';
+import { handleTurn } from './conversation.ts';
 import { checkInView } from './modal.ts';
 import { commandContext, type SlackRuntime } from './runtime.ts';
 import { checkRelazione, deliverRelazione } from './uploads.ts';
 
 /**
- * `/perf <grammar of §6>`: acknowledged at once with an empty answer, as Slack recommends, then
+ * `/perf <grammar of §6>` (or free text, which goes to the conversation): acknowledged at once with an empty answer, as Slack recommends, then
  * answered through response_url, visible only to the person who asked. Nothing waits on the
  * database before the acknowledgement, so Slack never times out and never sees an error page;
  * "Registrato" is said only once the rilevazione is committed.
@@ -27,6 +28,11 @@ export function registerSlashCommand(app: App, runtime: SlackRuntime): void {
         return;
       }
       const leading = leadingCommand(text);
+      if (leading === undefined && text !== '') {
+        // `/perf` followed by free text: the conversation, as in a DM; what it infers waits for «sì».
+        await handleTurn(runtime, { userId, channelId: command.channel_id, text, requestKey: `slack:command:${command.trigger_id}`, send: answer });
+        return;
+      }
       if (leading?.name === 'relazione') {
         const input = parseRelazioneArgs(leading.args);
         const plan = await checkRelazione(runtime, userId, input);

@@ -7,11 +7,12 @@ import { homeView } from './home.ts';
 import { commandContext, type SlackRuntime } from './runtime.ts';
 import { checkRelazione, deliverRelazione } from './uploads.ts';
 
-interface Turn {
+export interface Turn {
   readonly userId: string;
   readonly channelId: string;
   readonly text: string;
-  readonly eventId: string;
+  /** Repeated by a redelivery (the event id, the slash command's trigger id): nothing is stored twice. */
+  readonly requestKey: string;
   /** In a DM the answer is a message; in a channel it is shown only to the person (ephemeral). */
   readonly send: (message: SlackMessage) => Promise<unknown>;
 }
@@ -20,7 +21,7 @@ interface Turn {
  * One message to the bot: the §6 grammar without `/perf`, or an answer to a question it asked
  * ("23", "12: 23,5"), echoed with its grade and stored only when the person presses Conferma.
  */
-async function handleTurn(runtime: SlackRuntime, turn: Turn): Promise<void> {
+export async function handleTurn(runtime: SlackRuntime, turn: Turn): Promise<void> {
   try {
     if (isBareReport(turn.text)) {
       await turn.send(checkInButtonMessage('Apri il modulo per registrare un valore, oppure scrivi «report <indicatore> value=<valore>», ad esempio «report 12 value=23».'));
@@ -34,8 +35,7 @@ async function handleTurn(runtime: SlackRuntime, turn: Turn): Promise<void> {
       await deliverRelazione(runtime, turn.userId, turn.channelId, input);
       return;
     }
-    // The event id is the request key: a command written in the conversation never stores twice.
-    const outcome = await converse(turn.text, commandContext(runtime, turn.userId, `slack:event:${turn.eventId}`), { conversation: turn.channelId });
+    const outcome = await converse(turn.text, commandContext(runtime, turn.userId, turn.requestKey), { conversation: turn.channelId });
     await turn.send(outcome.kind === 'confirm' ? confirmMessage(outcome.input, outcome.preview, outcome.text)
       : outcome.kind === 'message' ? notice(outcome.text) : replyMessage(outcome.reply));
   } catch (error) {
@@ -57,7 +57,7 @@ export function registerConversation(app: App, runtime: SlackRuntime): void {
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id !== undefined) return;
     const channelId = event.channel;
     await handleTurn(runtime, {
-      userId: event.user, channelId, text: typedText(event.text ?? ''), eventId: body.event_id,
+      userId: event.user, channelId, text: typedText(event.text ?? ''), requestKey: `slack:event:${body.event_id}`,
       send: (message) => client.chat.postMessage({ channel: channelId, ...message }),
     });
   });
@@ -67,7 +67,7 @@ export function registerConversation(app: App, runtime: SlackRuntime): void {
     if (event.bot_id !== undefined || userId === undefined) return;
     const channelId = event.channel;
     await handleTurn(runtime, {
-      userId, channelId, text: typedText(withoutMentions(event.text)), eventId: body.event_id,
+      userId, channelId, text: typedText(withoutMentions(event.text)), requestKey: `slack:event:${body.event_id}`,
       send: (message) => client.chat.postEphemeral({ channel: channelId, user: userId, ...message }),
     });
   });

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, SocketModeReceiver, type AppOptions, type Logger } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, SocketModeReceiver, type AppOptions, type Logger } from '@slack/bolt';
 
 /** How Slack reaches the app: signed HTTP requests to a public URL, or Socket Mode (no public URL). */
 export type SlackTransport =
@@ -26,7 +26,7 @@ export interface BoltApp {
 }
 
 function healthz(isReady: () => boolean) {
-  return (response: import('node:http').ServerResponse): void => {
+  return (response: ServerResponse): void => {
     const ready = isReady();
     response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ ok: ready }));
@@ -47,18 +47,30 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
   const answerHealth = healthz(options.isReady);
 
   if (options.transport.mode === 'http') {
-    const app = new App({
-      token: options.token, signingSecret: options.transport.signingSecret, deferInitialization: true, clientOptions,
+    const receiver = new HTTPReceiver({
+      signingSecret: options.transport.signingSecret,
       customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_request, response) => answerHealth(response) }],
-      ...logging,
+      ...(options.logger ? { logger: options.logger } : { logLevel: options.logLevel ?? LogLevel.INFO }),
     });
+    const app = new App({ token: options.token, receiver, deferInitialization: true, clientOptions, ...logging });
+    let server: Server | undefined;
     return {
       app,
       async listen(port, host) {
-        const server = await app.start({ port, ...(host ? { host } : {}) });
+        server = createServer((request, response) => void screened(request, response, receiver));
+        await new Promise<void>((resolve, reject) => {
+          server!.once('error', reject).listen(port, host, () => resolve());
+        });
         return (server.address() as AddressInfo).port;
       },
-      close: async () => { await app.stop(); },
+      async close() {
+        const listening = server;
+        server = undefined;
+        if (listening) {
+          listening.closeIdleConnections();
+          await new Promise<void>((resolve) => listening.close(() => resolve()));
+        }
+      },
     };
   }
 
@@ -90,4 +102,55 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
       if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+function refuse(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+}
+
+/** Whether a body Slack would send parses: JSON, or a form whose `payload` (interactivity) is JSON. */
+function wellFormed(raw: string, contentType: string): boolean {
+  try {
+    if (contentType.startsWith('application/json')) JSON.parse(raw);
+    else if (contentType.startsWith('application/x-www-form-urlencoded')) {
+      const payload = new URLSearchParams(raw).get('payload');
+      if (payload !== null) JSON.parse(payload);
+    } else return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What Bolt lets through and Slack never sends, refused before Bolt sees it: a timestamp more than
+ * five minutes in the future (Bolt checks only the past; a signed request replayable later is as
+ * bad as an old one) → 401; a body that does not parse → 400 at once, instead of Bolt's 404 after
+ * its 3-second wait for a listener. The body is buffered here and Bolt reuses it.
+ */
+async function screened(request: IncomingMessage, response: ServerResponse, receiver: HTTPReceiver): Promise<void> {
+  if (request.method !== 'POST') {
+    receiver.requestListener(request, response);
+    return;
+  }
+  const timestamp = Number(request.headers['x-slack-request-timestamp']);
+  if (Number.isFinite(timestamp) && timestamp - Date.now() / 1000 > MAX_CLOCK_SKEW_SECONDS) {
+    refuse(response, 401, 'Richiesta rifiutata: orario della firma nel futuro.');
+    return;
+  }
+  let buffered: IncomingMessage;
+  try {
+    buffered = await HTTPModuleFunctions.bufferIncomingMessage(request);
+  } catch {
+    refuse(response, 413, 'Richiesta rifiutata: corpo troppo grande o interrotto.');
+    return;
+  }
+  const raw = (buffered as IncomingMessage & { rawBody: Buffer }).rawBody.toString('utf8');
+  if (!wellFormed(raw, String(request.headers['content-type'] ?? ''))) {
+    refuse(response, 400, 'Richiesta rifiutata: corpo non valido (JSON o modulo con payload JSON).');
+    return;
+  }
+  receiver.requestListener(buffered, response);
 }

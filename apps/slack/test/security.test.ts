@@ -35,6 +35,25 @@ describe('request signatures', () => {
     expect(await harness.rilevazioni()).toBe(count + 1);
   });
 
+  it('refuses a correctly signed request dated more than 5 minutes in the future (401), and a malformed body at once (400), storing nothing', async () => {
+    harness = await Harness.start();
+    const count = await harness.rilevazioni();
+    const callsBefore = harness.fake.calls.length;
+    const form = 'application/x-www-form-urlencoded';
+    const body = slashCommandBody({ text: 'report 12 value=23', userId: USERS.conti, responseUrl: harness.fake.responseUrl() });
+    const future = await postToSlackApp(harness.url, body, form, { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    expect(future.status).toBe(401);
+
+    const badPayload = await postToSlackApp(harness.url, 'payload=%7Bnot-json', form);
+    const badJson = await postToSlackApp(harness.url, '{"type": "event_callback", ', 'application/json');
+    const wrongType = await postToSlackApp(harness.url, 'report 12 value=23', 'text/plain');
+    expect([badPayload.status, badJson.status, wrongType.status]).toEqual([400, 400, 400]);
+    expect(badPayload.text).toContain('corpo non valido');
+    await harness.slack.idle();
+    expect(await harness.rilevazioni()).toBe(count);
+    expect(harness.fake.calls.slice(callsBefore)).toEqual([]);
+  });
+
   it('answers url_verification (signed) with the challenge', async () => {
     harness = await Harness.start();
     const response = await postToSlackApp(harness.url, JSON.stringify({ token: 't', type: 'url_verification', challenge: 'sfida-123' }), 'application/json');

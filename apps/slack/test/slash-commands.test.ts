@@ -85,7 +85,8 @@ describe('/perf report', () => {
       ['report 12 value=tanti', 'non è un numero'],
       ['report 999 value=3', "L'indicatore 999 non esiste"],
       ['report 12 value=3 period=2012-Q7', 'non valido'],
-      ['rapporto 12', 'Comando "rapporto" sconosciuto'],
+      // Not a command of §6: free text for the conversation, which names the closest indicators and the form.
+      ['rapporto 12', 'Non ho capito a quale indicatore si riferisce «rapporto 12»'],
     ] as const) {
       const answer = (await harness.command(text, USERS.conti)).json<SlashAnswer>();
       expect(answer.response_type, text).toBe('ephemeral');
@@ -93,6 +94,23 @@ describe('/perf report', () => {
       expect(answer.text, text).toMatch(/Forma corretta|Comandi:|Indicatori:|Numeri ammessi/);
     }
     expect(await harness.rilevazioni()).toBe(count);
+  });
+
+  it('followed by free text goes to the conversation: a preview first, stored only on «sì», once', async () => {
+    harness = await Harness.start();
+    const values = async () => (await harness!.history(61)).filter((r) => r.channel === 'slack').map((r) => r.value);
+    const preview = (await harness.command('newsletter inviate: 9 nel secondo trimestre', USERS.conti)).json<SlashAnswer>();
+    expect(preview.response_type).toBe('ephemeral');
+    expect(preview.text).toContain('indicatore 61 «Newsletter inviate»');
+    expect(await values()).toEqual([]);
+    const digit = (await harness.command('1', USERS.conti)).json<SlashAnswer>();
+    expect(digit.text).not.toContain('Registrato');
+    expect(await values()).toEqual([]);
+    const triggerId = 'TR-SLASH-SI';
+    const stored = (await harness.command('sì', USERS.conti, { triggerId })).json<SlashAnswer>();
+    expect(stored.text).toContain('Registrato: indicatore 61');
+    await harness.command('sì', USERS.conti, { triggerId, retryNum: 1 });
+    expect(await values()).toEqual([9]);
   });
 
   it('refuses an indicator the person does not own, and an OIV, storing nothing', async () => {
