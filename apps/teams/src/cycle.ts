@@ -1,6 +1,7 @@
 import { MessageFactory } from '@microsoft/agents-hosting';
 import type { ConversationReference } from '@microsoft/agents-activity';
 import { renderReminderText, renderSummaryText, runCycleChecks, type CycleHandlers, type CycleOutcome } from '@perf/core';
+import { PerfError } from '@perf/model';
 import type { TeamsRuntime } from './runtime.ts';
 
 /**
@@ -24,10 +25,9 @@ async function sendTo(runtime: TeamsRuntime, reference: Partial<ConversationRefe
 function cycleHandlers(runtime: TeamsRuntime): CycleHandlers {
   const sendReminder: CycleHandlers['sendReminder'] = async (reminder) => {
     const reference = reminder.person.teams === undefined ? undefined : await runtime.store.teamsConversations.find(reminder.person.teams);
-    if (reference === undefined) {
-      runtime.log(`perf Teams: sollecito ${reminder.period} per ${reminder.person.id} non inviato: l'app non ha ancora una chat personale con questa persona.`);
-      return;
-    }
+    // Thrown, so the claim is given back: the reminder goes out at a later check, once the person has
+    // installed the app or written to it (returning would count it as sent and lose it for the period).
+    if (reference === undefined) throw new PerfError('TEAMS_UNREACHABLE', `l'app non ha ancora una chat personale con ${reminder.person.id}.`);
     await sendTo(runtime, reference as ConversationReference, renderReminderText(reminder));
   };
   const conversation = runtime.summaryConversation;

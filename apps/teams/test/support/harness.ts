@@ -23,15 +23,20 @@ export const DEFAULT_NOW = '2012-11-15T10:00:00+01:00';
 
 let template: Promise<string> | undefined;
 
+/** Imports the example plan and values into `store` (any engine). */
+export async function loadExample(store: Store): Promise<void> {
+  const context: CommandContext = { store, channel: 'cli', clock: () => new Date('2013-01-20T10:00:00+01:00'), identity: { kind: 'operator', operatorName: 'controllo:test' } };
+  await importPlanFile(join(EXAMPLE_DIR, 'piano-2012.yaml'), context);
+  await importValuesFile(join(EXAMPLE_DIR, 'valori-2012.yaml'), context);
+}
+
 /** A fresh embedded database with the example plan and values (loaded once per file, then copied). */
 export async function exampleDatabaseDir(): Promise<string> {
   template ??= (async () => {
     const dir = await freshEmbeddedDir();
     const store = await openStore(dir);
     try {
-      const context: CommandContext = { store, channel: 'cli', clock: () => new Date('2013-01-20T10:00:00+01:00'), identity: { kind: 'operator', operatorName: 'controllo:test' } };
-      await importPlanFile(join(EXAMPLE_DIR, 'piano-2012.yaml'), context);
-      await importValuesFile(join(EXAMPLE_DIR, 'valori-2012.yaml'), context);
+      await loadExample(store);
     } finally {
       await store.close();
     }
