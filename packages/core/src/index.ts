@@ -31,3 +31,4 @@ export * from './reply-json.ts';
 export * from './missing.ts';
 export * from './commands/missing.ts';
 export * from './commands/relazione-lifecycle.ts';
+export * from './commands/commento.ts';

@@ -6,6 +6,7 @@ import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
 import type { AuditTrail } from './commands/audit.ts';
 import type { MissingReply, PeriodCloseReply, Reply, ReportReply, StatusComparison, StatusReply } from './replies.ts';
 import type { PeriodSummary, Reminder } from './cycle.ts';
+import { renderComment } from './commands/commento.ts';
 
 export const BAND_EMOJI: Record<Band | 'none', string> = { green: '🟢', yellow: '🟡', red: '🔴', none: '⚪' };
 
@@ -184,6 +185,7 @@ export function renderText(reply: Reply): string {
       return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}), ${reply.adopted === undefined
         ? 'BOZZA: non ancora adottata dalla Giunta.'
         : `versione adottata con delibera ${reply.adopted.delibera} (SHA-256 ${reply.adopted.sha256}).`}`;
+    case 'comment': return renderComment(reply);
     case 'relazione-adopted':
       return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName} adottata con delibera ${reply.delibera}, registrata il ${formatDateAtTime(reply.adoptedAt)} da ${reply.adoptedBy}: ${reply.pages} pagine, congelate.\nSHA-256 del PDF adottato: ${reply.sha256}`;
     case 'relazione-validated':

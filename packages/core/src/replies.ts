@@ -2,7 +2,7 @@ import type { Indicator, Plan } from '@perf/model';
 import type { Grade, IndicatorStatus, OperationalStatus, StatusReport, StrategicStatus } from '@perf/scoring';
 import type { FinanceReport } from '@perf/finance-indices';
 import type { GenderReport } from '@perf/gender';
-import type { PeriodLock, Rilevazione } from '@perf/store';
+import type { PeriodLock, Rilevazione, ScostamentoComment } from '@perf/store';
 import type { AuditTrail } from './commands/audit.ts';
 import type { StatusExport } from './commands/export.ts';
 import type { PreparedRollover } from './commands/rollover.ts';
@@ -89,6 +89,15 @@ export interface RelazioneAdoptedReply {
   readonly pages: number;
   readonly adoptedAt: Date;
   readonly adoptedBy: string;
+}
+
+/** `commento`: the cause of a gap and the corrective action, stored; the one it supersedes, if any. */
+export interface CommentReply {
+  readonly kind: 'comment';
+  readonly plan: PlanLabel;
+  readonly objective: { readonly id: string; readonly title: string };
+  readonly comment: ScostamentoComment;
+  readonly superseded: ScostamentoComment | undefined;
 }
 
 /** `relazione valida`: the OIV's validation recorded. */
@@ -192,5 +201,5 @@ export function isPrivateReply(reply: Reply): boolean {
   return reply.kind === 'dashboard';
 }
 
-export type Reply = RelazioneAdoptedReply | RelazioneValidatedReply | DashboardReply | MissingReply | ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
+export type Reply = CommentReply | RelazioneAdoptedReply | RelazioneValidatedReply | DashboardReply | MissingReply | ReportReply | StatusReply | HelpReply | RelazioneReply | PeriodCloseReply | HistoryReply | PeriodListReply | AuditReply
   | ExportReply | RolloverReply | ImportReply | FinanceReply | GenderReply;

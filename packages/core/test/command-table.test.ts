@@ -27,7 +27,7 @@ describe('the one command table', () => {
     expect(usage(report, 'cli')).toContain('[--motivo "<testo>"]');
     expect(commandGroup('plan').map((c) => c.name)).toEqual(['plan import', 'plan rollover']);
     const subcommands = slashSubcommands();
-    expect(subcommands.map((s) => s.name)).toEqual(['report', 'status', 'missing', 'history', 'periodi', 'chiudi', 'audit', 'relazione', 'adotta', 'valida', 'dashboard', 'help']);
+    expect(subcommands.map((s) => s.name)).toEqual(['report', 'status', 'missing', 'history', 'periodi', 'chiudi', 'audit', 'relazione', 'adotta', 'valida', 'commento', 'dashboard', 'help']);
     expect(subcommands[0]?.options.map((o) => [o.name, o.type, o.required])).toEqual([['indicator', 4, true], ['value', 3, true], ['period', 3, false], ['note', 3, false], ['motivo', 3, false]]);
   });
 

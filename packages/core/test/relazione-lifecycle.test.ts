@@ -7,7 +7,7 @@ import { COMMANDS, commandHelp, relazioneAdoption, renderText, runCommandLine, t
 import { discardDatabase, freshEmbeddedDir } from '../../../test/support/databases.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/cciaa-ms-2012/${name}`, import.meta.url), 'utf8');
-const pdftotext = (pdf: Uint8Array): string => execFileSync('/usr/bin/pdftotext', ['-l', '1', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
+const pdftotext = (pdf: Uint8Array, pages = ['-l', '1']): string => execFileSync('/usr/bin/pdftotext', [...pages, '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
 
 let store: Store;
 let dir: string;
@@ -31,6 +31,34 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.close();
   discardDatabase(dir);
+});
+
+describe('commento: the cause of a gap and the corrective action', () => {
+  it('is for the dirigente of the objective\'s Area and the controllo; anyone else is refused and nothing is stored', async () => {
+    const before = await store.counts();
+    expect((await refusal('commento 01.1 causa="x" azione="y"', 'p.rossi')).message).toBe('Paola Rossi (dirigente) non può commentare lo scostamento dell’obiettivo 01.1.');
+    expect((await refusal('commento 01.1 causa="x" azione="y"', 'g.conti')).code).toBe('PERMISSION_DENIED');
+    expect((await refusal('commento 01.1 causa="x" azione="y"', 'g.ferri')).code).toBe('PERMISSION_DENIED');
+    expect((await refusal('commento 09.9 causa="x" azione="y"', 'f.serra')).code).toBe('OBJECTIVE_UNKNOWN');
+    expect((await refusal('commento 01.1 azione="y"', 'f.serra')).message).toBe('Manca la causa dello scostamento (causa="…").');
+    expect(await store.counts()).toEqual(before);
+    expect(await store.relazione.comments('CCIAA-MS', 2012)).toEqual([]);
+  });
+
+  it('stores the dirigente\'s comment; the controllo\'s later one supersedes it, and the criticità table shows the latest', async () => {
+    const first = await run('commento 01.1 causa="ritardo del fornitore" azione="nuova gara"', 'e.bianchi');
+    expect(renderText(first)).toMatch(/^Commento registrato per l’obiettivo 01\.1 «Vigilanza sul mercato/);
+    const second = await run('commento 01.1 causa="ritardo del fornitore degli strumenti" azione="gara anticipata a gennaio"', 'f.serra');
+    expect(renderText(second)).toContain('Sostituisce il commento del 27/06/2013 di e.bianchi, che resta nello storico.');
+    expect((await store.relazione.commentHistory('CCIAA-MS', 2012, '01.1')).map((c) => [c.writtenBy, c.causa])).toEqual([
+      ['e.bianchi', 'ritardo del fornitore'], ['f.serra', 'ritardo del fornitore degli strumenti']]);
+    const text = pdftotext(pdfOf(await run('relazione 2012', 'f.serra')), []);
+    expect(text).toContain('Causa dello scostamento');
+    expect(text).toContain('Azione correttiva');
+    expect(text).toMatch(/01\.1: ritardo del fornitore degli strumenti/);
+    expect(text).toMatch(/01\.1: gara anticipata a gennaio/);
+    expect(text).not.toContain('nuova gara');
+  });
 });
 
 describe('the Relazione adopted by the Giunta and validated by the OIV', () => {

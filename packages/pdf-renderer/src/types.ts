@@ -34,6 +34,8 @@ export interface RelazioneData {
   generatedAt: Date;
   /** The Giunta's act, when this is the adopted version; without it the document is a draft (BOZZA). */
   adoption?: { readonly delibera: string; readonly adoptedAt: Date } | undefined;
+  /** The latest cause and corrective action of each commented objective (`commento`). */
+  comments?: readonly { readonly objective: string; readonly causa: string; readonly azione: string }[] | undefined;
 }
 
 export interface RenderOptions {

@@ -13,12 +13,13 @@ import { loadYearStatus, yearView } from '../locks.ts';
  */
 export async function relazioneSource(store: Store, plan: Plan, now: Date, adoption?: RelazioneData['adoption']): Promise<RelazioneData> {
   const view = await yearView(store, plan.ente.code, plan.year);
-  const [latest, history, finance, gender, previousPlan] = await Promise.all([
+  const [latest, history, finance, gender, previousPlan, comments] = await Promise.all([
     store.latestValues(plan.ente.code, plan.year, view),
     store.history(plan.ente.code, plan.year, undefined, view),
     loadFinanceReports(store, plan.ente.code, plan.year),
     loadGenderReport(store, plan.ente.code, plan.year),
     store.getPlan(plan.ente.code, plan.year - 1),
+    store.relazione.comments(plan.ente.code, plan.year),
   ]);
   const previous = previousPlan === undefined ? undefined : await loadYearStatus(store, previousPlan);
   return {
@@ -34,6 +35,7 @@ export async function relazioneSource(store: Store, plan: Plan, now: Date, adopt
     gender,
     generatedAt: now,
     adoption,
+    comments: comments.map((c) => ({ objective: c.objective, causa: c.causa, azione: c.azione })),
   };
 }
 

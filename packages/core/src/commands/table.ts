@@ -11,6 +11,7 @@ import { missingCommand } from './missing.ts';
 import { auditCommand, historyCommand, periodListCommand } from './records.ts';
 import { relazioneCommand } from './relazione.ts';
 import { adoptCommand, validateCommand } from './relazione-lifecycle.ts';
+import { commentCommand } from './commento.ts';
 import { reportCommand } from './report.ts';
 import { statusCommand } from './status.ts';
 import { chatWord, hintForm, usage } from './usage.ts';
@@ -18,7 +19,7 @@ import { exportCommand, financeCommand, financeImportCommand, genderCommand, gen
 
 /** Every command any channel offers, declared once: the CLI, the terminal chat, Slack and Discord read this table. */
 export const COMMANDS: readonly Command[] = [
-  reportCommand, statusCommand, missingCommand, historyCommand, periodListCommand, closeCommand, auditCommand, relazioneCommand, adoptCommand, validateCommand,
+  reportCommand, statusCommand, missingCommand, historyCommand, periodListCommand, closeCommand, auditCommand, relazioneCommand, adoptCommand, validateCommand, commentCommand,
   exportCommand, planImportCommand, rolloverCommand, valuesImportCommand, financeImportCommand, financeCommand,
   genderImportCommand, genderCommand, dashboardCommand, helpCommand(() => COMMANDS),
 ];

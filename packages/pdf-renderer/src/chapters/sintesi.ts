@@ -231,21 +231,26 @@ function renderCriticita(ctx: Context): void {
       'determinano il risultato: essi costituiscono la base per le azioni correttive del ciclo successivo.',
   );
   const operationalOf = (id: string) => new Set(plan.operational_objectives.filter((o) => o.strategic === id).map((o) => o.id));
+  const comments = ctx.data.comments ?? [];
   table(report, [
-    { header: 'Prospettiva', width: 2.2 },
-    { header: 'Obiettivo strategico', width: 4 },
-    { header: 'Grado', width: 1.4, align: 'right' },
-    { header: 'Indicatori sotto target o non rilevati', width: 5 },
+    { header: 'Obiettivo strategico', width: 3.2 },
+    { header: 'Grado', width: 1.3, align: 'right' },
+    { header: 'Indicatori sotto target o non rilevati', width: 3.6 },
+    { header: 'Causa dello scostamento', width: 2.6 },
+    { header: 'Azione correttiva', width: 2.6 },
   ], critical.map((o) => {
     const scope = operationalOf(o.id);
     scope.add(o.id);
+    const said = comments.filter((c) => scope.has(c.objective)).sort((a, b) => a.objective.localeCompare(b.objective));
+    const prefix = (c: { objective: string }) => (said.length > 1 || c.objective !== o.id ? `${c.objective}: ` : '');
     const weak = plan.indicators
       .filter((i) => scope.has(i.objective))
       .map((i) => ({ i, grade: ctx.indicatorStatus(i.id) }))
       .filter(({ grade }) => grade === undefined || grade.percent === null || grade.percent < 90)
       .map(({ i, grade }) => `${i.id}. ${i.name} (${grade ? gradeText(grade) : NOT_SCORED})`);
     return {
-      cells: [ctx.perspectiveName(o.perspective), { text: `${o.id}. ${o.title}`, bold: true }, { grade: ctx.grade(o.id) }, weak.length > 0 ? weak.join('\n') : '—'],
+      cells: [{ text: `${o.id}. ${o.title} (${ctx.perspectiveName(o.perspective)})`, bold: true }, { grade: ctx.grade(o.id) }, weak.length > 0 ? weak.join('\n') : '—',
+        said.length > 0 ? said.map((c) => `${prefix(c)}${c.causa}`).join('\n') : 'non indicata', said.length > 0 ? said.map((c) => `${prefix(c)}${c.azione}`).join('\n') : 'non indicata'],
     };
   }), { caption: `Obiettivi strategici con criticità (${plural(critical.length, 'obiettivo', 'obiettivi')})` });
 }
