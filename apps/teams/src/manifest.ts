@@ -31,7 +31,10 @@ function commandList(commands: readonly Command[]) {
 
 /** The commands the manifest lists for a scope, from the core's one table. */
 export function manifestCommands(scope: 'personal' | 'team'): readonly Command[] {
-  return CHAT_COMMANDS.filter((c) => scope === 'personal' || !PERSONAL_ONLY.has(c.name));
+  const commands = CHAT_COMMANDS.filter((c) => scope === 'personal' || !PERSONAL_ONLY.has(c.name));
+  // Teams shows at most 10 a list: the table's first 9, and help (which lists them all).
+  const help = commands.filter((c) => c.name === 'help');
+  return [...commands.filter((c) => c.name !== 'help').slice(0, 10 - help.length), ...help];
 }
 
 /** The Teams app manifest: one bot (personal chat and team channels), its commands from the core table. */
