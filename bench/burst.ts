@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
-import pg from 'pg';
 import { parsePlan } from '@perf/model';
 import { openStore, type Store } from '@perf/store';
-import { startTemporaryPostgres } from '../test/support/postgres-server.ts';
+import { createDatabase, startTemporaryPostgres } from '../test/support/postgres-server.ts';
 import { createSlackApp, type SlackApp } from '../apps/slack/src/app.ts';
 import { FakeSlack } from '../apps/slack/test/support/fake-slack.ts';
 import { postToSlackApp, SIGNING_SECRET, slashCommandBody } from '../apps/slack/test/support/slack-requests.ts';
@@ -26,20 +24,6 @@ const REPORTERS: readonly { readonly user: string; readonly indicator: number }[
   { user: 'U0000007', indicator: 23 },
 ];
 
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const name = `perf_burst_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 interface BurstOutcome {
   readonly latencies: number[];
   readonly stored: number;
@@ -56,7 +40,7 @@ interface BurstOutcome {
  * redeliveries, and every instance's cycle check at once.
  */
 async function burst(serverUrl: string, instances: number): Promise<BurstOutcome> {
-  const url = await freshDatabase(serverUrl);
+  const url = await createDatabase(serverUrl, 'perf_burst');
   const fake = await FakeSlack.start();
   const stores: Store[] = [];
   const apps: SlackApp[] = [];

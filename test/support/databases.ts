@@ -1,25 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { isPostgresUrl } from '@perf/store';
 import { inject } from 'vitest';
+import { createDatabase } from './postgres-server.ts';
 
 /** A fresh, empty database on the test PostgreSQL server, so each test starts clean. */
-export async function freshPostgresUrl(): Promise<string> {
-  const serverUrl = inject('pgUrl');
-  const name = `perf_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+export function freshPostgresUrl(): Promise<string> {
+  return createDatabase(inject('pgUrl'));
 }
 
 /** A fresh embedded database directory, copied from the run's initialised template. */

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export interface TemporaryPostgres {
   readonly url: string;
@@ -68,4 +70,19 @@ export async function startTemporaryPostgres(): Promise<TemporaryPostgres> {
       try { pgCtl('stop'); } finally { rmSync(base, { recursive: true, force: true }); }
     },
   };
+}
+
+/** Creates a new, empty database on the server at `serverUrl` and returns its URL (`<prefix>_<random>`). */
+export async function createDatabase(serverUrl: string, prefix = 'perf'): Promise<string> {
+  const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

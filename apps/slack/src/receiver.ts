@@ -50,7 +50,7 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
     const receiver = new HTTPReceiver({
       signingSecret: options.transport.signingSecret,
       customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_request, response) => answerHealth(response) }],
-      ...(options.logger ? { logger: options.logger } : { logLevel: options.logLevel ?? LogLevel.INFO }),
+      ...logging,
     });
     const app = new App({ token: options.token, receiver, deferInitialization: true, clientOptions, ...logging });
     let server: Server | undefined;
@@ -76,7 +76,7 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
 
   const receiver = new SocketModeReceiver({
     appToken: options.transport.appToken,
-    ...(options.logger ? { logger: options.logger } : { logLevel: options.logLevel ?? LogLevel.INFO }),
+    ...logging,
     installerOptions: { clientOptions },
   });
   const app = new App({ token: options.token, receiver, deferInitialization: true, clientOptions, ...logging });
