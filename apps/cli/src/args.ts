@@ -1,3 +1,4 @@
+import { COMMANDS } from '@perf/core';
 import { PerfError } from '@perf/model';
 
 export interface CliArgs {
@@ -7,7 +8,8 @@ export interface CliArgs {
 }
 
 const VALUE_OPTIONS = ['db', 'ente', 'year', 'as', 'out', 'motivo', 'compare', 'from', 'to', 'format', 'indicator', 'period', 'delibera', 'documento'];
-const FLAG_OPTIONS = ['json', 'help', 'skip-invalid'];
+/** `--json`, `--help` and every flag a command of the table declares (`--skip-invalid`, `--sintesi`). */
+const FLAG_OPTIONS = ['json', 'help', ...new Set(COMMANDS.flatMap((c) => Object.values(c.fields).flatMap((f) => (f.kind === 'flag' && f.option !== undefined ? [f.option] : []))))];
 
 /** Splits `--name value`, `--name=value` and `--flag` from the words of a command. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {

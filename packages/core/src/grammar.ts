@@ -64,12 +64,18 @@ export function splitArgs(tokens: readonly string[], aliases: Readonly<Record<st
 }
 
 /** The raw parameters of a command line: bare words fill the positional fields in order, `key=value` the keyed ones. */
-export function wordsToParams(fields: Fields, words: readonly string[], form: string): Record<string, string | string[]> {
-  const raw: Record<string, string | string[]> = {};
+export function wordsToParams(fields: Fields, words: readonly string[], form: string): Record<string, string | string[] | boolean> {
+  const raw: Record<string, string | string[] | boolean> = {};
   const byKey = new Map<string, string>();
-  for (const [name, field] of Object.entries(fields)) for (const key of field.keys ?? []) byKey.set(key.toLowerCase(), name);
+  // A flag is said in the chat by its word alone: `relazione 2012 sintesi`.
+  const flags = new Map<string, string>();
+  for (const [name, field] of Object.entries(fields)) {
+    for (const key of field.keys ?? []) (field.kind === 'flag' ? flags : byKey).set(key.toLowerCase(), name);
+  }
   const bare: string[] = [];
   for (const token of words) {
+    const flag = flags.get(token.toLowerCase());
+    if (flag !== undefined) { raw[flag] = true; continue; }
     const eq = token.indexOf('=');
     if (eq <= 0 || byKey.size === 0) { bare.push(token); continue; }
     const name = byKey.get(token.slice(0, eq).toLowerCase());

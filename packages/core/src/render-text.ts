@@ -1,6 +1,6 @@
 import { formatFinanceText } from '@perf/finance-indices';
 import { formatGenderText } from '@perf/gender';
-import { formatNumber, formatTextTable, formatValue, type Indicator } from '@perf/model';
+import { formatNumber, formatTextTable, formatValue, plural, type Indicator } from '@perf/model';
 import { BAND_LABELS, type Band, type Grade, type IndicatorStatus } from '@perf/scoring';
 import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
 import type { AuditTrail } from './commands/audit.ts';
@@ -182,9 +182,9 @@ export function renderText(reply: Reply): string {
     case 'help':
       return ['Comandi di perf:', ...reply.commands.map((c) => `• ${c.usage}\n    ${c.description}\n    es.: ${c.examples.join('  ·  ')}`)].join('\n');
     case 'relazione':
-      return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName}: ${reply.pages} pagine (${reply.filename}), ${reply.adopted === undefined
+      return `${reply.sintesi === true ? 'La Relazione in sintesi' : 'Relazione sulla Performance'} ${reply.plan.year} di ${reply.plan.enteName}: ${plural(reply.pages, 'pagina', 'pagine')} (${reply.filename}), ${reply.adopted === undefined
         ? 'BOZZA: non ancora adottata dalla Giunta.'
-        : `versione adottata con delibera ${reply.adopted.delibera} (SHA-256 ${reply.adopted.sha256}).`}`;
+        : `versione adottata con delibera ${reply.adopted.delibera}${reply.adopted.sha256 === undefined ? '' : ` (SHA-256 ${reply.adopted.sha256})`}.`}`;
     case 'comment': return renderComment(reply);
     case 'relazione-adopted':
       return `Relazione sulla Performance ${reply.plan.year} di ${reply.plan.enteName} adottata con delibera ${reply.delibera}, registrata il ${formatDateAtTime(reply.adoptedAt)} da ${reply.adoptedBy}: ${reply.pages} pagine, congelate.\nSHA-256 del PDF adottato: ${reply.sha256}`;

@@ -76,8 +76,10 @@ export interface RelazioneReply {
   readonly pdf: Uint8Array;
   readonly filename: string;
   readonly pages: number;
-  /** The adopted version (frozen bytes) when the year is adopted; undefined for a draft (BOZZA). */
-  readonly adopted?: { readonly delibera: string; readonly sha256: string } | undefined;
+  /** The adopted version (frozen bytes, with their SHA-256) when the year is adopted; undefined for a draft (BOZZA). The summary of an adopted year carries the act only. */
+  readonly adopted?: { readonly delibera: string; readonly sha256: string | undefined } | undefined;
+  /** «La Relazione in sintesi», the citizen summary, rather than the full Relazione. */
+  readonly sintesi?: boolean | undefined;
 }
 
 /** `relazione adotta`: the Giunta's act recorded, the Relazione frozen with its SHA-256. */

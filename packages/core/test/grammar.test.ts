@@ -29,8 +29,10 @@ describe('parseCommandLine (§6)', () => {
     expect(parseCommandLine('status').input).toEqual({ kind: 'ente' });
     expect(parseCommandLine('status me').input).toEqual({ kind: 'me' });
     expect(parseCommandLine('status 05').input).toEqual({ kind: 'item', text: '05' });
-    expect(parseCommandLine('relazione 2012').input).toEqual({ year: 2012 });
-    expect(parseCommandLine('relazione').input).toEqual({ year: undefined });
+    expect(parseCommandLine('relazione 2012').input).toEqual({ year: 2012, sintesi: false });
+    expect(parseCommandLine('relazione 2012 Sintesi').input).toEqual({ year: 2012, sintesi: true });
+    expect(parseCommandLine('relazione sintesi').input).toEqual({ year: undefined, sintesi: true });
+    expect(parseCommandLine('relazione').input).toEqual({ year: undefined, sintesi: false });
     expect(parseCommandLine('help').command.name).toBe('help');
   });
   it.each([

@@ -32,3 +32,8 @@ export function formatPercent(percent: number, decimals = 0): string {
 export function formatValue(value: number): string {
   return formatNumber(value, 4, 0);
 }
+
+/** "1 obiettivo" / "3 obiettivi". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

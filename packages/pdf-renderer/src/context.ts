@@ -96,6 +96,15 @@ export function buildContext(report: Report, data: RelazioneData): Context {
   };
 }
 
+export type ObjectiveComment = NonNullable<RelazioneData['comments']>[number];
+
+/** The causes and corrective actions given for a strategic objective or any of its operational objectives, by objective id. */
+export function commentsUnder(ctx: Context, strategicId: string): ObjectiveComment[] {
+  const scope = new Set(ctx.plan.operational_objectives.filter((o) => o.strategic === strategicId).map((o) => o.id));
+  scope.add(strategicId);
+  return (ctx.data.comments ?? []).filter((c) => scope.has(c.objective)).sort((a, b) => a.objective.localeCompare(b.objective));
+}
+
 /** Periods of the history in order, for the process chapter. */
 export function sortPeriods(periods: Iterable<string>): string[] {
   return [...new Set(periods)].sort((a, b) => periodOrder(a) - periodOrder(b) || a.localeCompare(b));

@@ -1,3 +1,3 @@
 export type { RelazioneData, RenderOptions, RilevazioneRow } from './types.ts';
-export { renderRelazione } from './render.ts';
+export { renderCitizenSummary, renderRelazione } from './render.ts';
 export { savePdf } from './save.ts';

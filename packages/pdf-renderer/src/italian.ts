@@ -1,7 +1,7 @@
 import { formatEuro, formatNumber, formatPercent, readPeriod, type Indicator, type Monitoring } from '@perf/model';
 import { BAND_LABELS, type Band, type Grade } from '@perf/scoring';
 
-export { formatEuro, formatFractionPercent, formatNumber, formatPercent } from '@perf/model';
+export { formatEuro, formatFractionPercent, formatNumber, formatPercent, plural } from '@perf/model';
 
 /** What an item without a score reads as: never 0%. */
 export const NOT_SCORED = 'non rilevato';
@@ -73,10 +73,6 @@ export function rhythmName(monitoring: Monitoring): { adjective: string; period:
   return monitoring === 'quarterly' ? { adjective: 'trimestrale', period: 'Trimestre' } : { adjective: 'quadrimestrale', period: 'Quadrimestre' };
 }
 
-/** "1 obiettivo" / "3 obiettivi". */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** "La CCIAA di Massa Carrara" for a Camera di Commercio, the name itself otherwise. */
 export function shortEnte(name: string): string {

@@ -6,6 +6,7 @@ import { CHAPTER_4, renderGenere } from './chapters/genere.ts';
 import { renderPresentazione } from './chapters/presentazione.ts';
 import { CHAPTER_5, renderProcesso } from './chapters/processo.ts';
 import { CHAPTER_1, renderSintesi } from './chapters/sintesi.ts';
+import { CITIZEN_TITLE, renderCitizenSummary as renderCitizenPages } from './citizen.ts';
 import { buildContext, type Context } from './context.ts';
 import { loadFonts, type Fonts } from './fonts.ts';
 import { decoratePages, finish } from './output.ts';
@@ -31,19 +32,21 @@ const PARTS: readonly Part[] = [
   { step: chapterStep(CHAPTER_6), render: renderAllegati },
 ];
 
-function newReport(data: RelazioneData, fonts: Fonts): Report {
+function newReport(data: RelazioneData, fonts: Fonts, title: string, subject: string): Report {
   const { plan } = data;
-  const title = `Relazione sulla Performance ${plan.year}`;
   return new Report({
     title,
     author: plan.ente.name,
-    subject: `${title} – ${plan.ente.name}: risultati di performance organizzativa e individuale (d.lgs. 150/2009)`,
+    subject,
     keywords: `Relazione sulla Performance, ${plan.year}, ${plan.ente.code}, ciclo di gestione della performance, d.lgs. 150/2009`,
-    createdAt: data.generatedAt,
+    // An adopted document carries the date of its act, a draft the time it was made.
+    createdAt: data.adoption?.adoptedAt ?? data.generatedAt,
     runningLeft: plan.ente.name,
     runningRight: title,
   }, fonts);
 }
+
+const relazioneTitle = (data: RelazioneData): string => `Relazione sulla Performance ${data.plan.year}`;
 
 /**
  * Renders the Relazione sulla Performance as a tagged PDF declared PDF/A-2a and PDF/UA-1. The table of contents takes the
@@ -55,7 +58,8 @@ export async function renderRelazione(data: RelazioneData, options: RenderOption
   const fonts = await loadFonts();
   let tocPages = 1;
   for (;;) {
-    const report = newReport(data, fonts);
+    const title = relazioneTitle(data);
+    const report = newReport(data, fonts, title, `${title} – ${data.plan.ente.name}: risultati di performance organizzativa e individuale (d.lgs. 150/2009)`);
     const ctx = buildContext(report, data);
     progress('Copertina e indice');
     renderCover(ctx);
@@ -77,4 +81,18 @@ export async function renderRelazione(data: RelazioneData, options: RenderOption
     const pdf = await finish(report);
     return { pdf, pages: report.pageCount };
   }
+}
+
+/**
+ * Renders «La Relazione in sintesi», the citizen summary (at most four pages), tagged and declared
+ * like the full Relazione.
+ */
+export async function renderCitizenSummary(data: RelazioneData): Promise<{ pdf: Uint8Array; pages: number }> {
+  const fonts = await loadFonts();
+  const title = `${CITIZEN_TITLE} ${data.plan.year}`;
+  const report = newReport(data, fonts, title, `${relazioneTitle(data)} di ${data.plan.ente.name} in sintesi, per i cittadini e le imprese`);
+  renderCitizenPages(buildContext(report, data));
+  report.ensureSpace(0);
+  decoratePages(report);
+  return { pdf: await finish(report), pages: report.pageCount };
 }

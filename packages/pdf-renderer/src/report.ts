@@ -253,7 +253,8 @@ export class Report {
   heading(level: HeadingLevel, label: string, options: { toc?: boolean } = {}): void {
     const toc = options.toc !== false;
     if (level === 1) {
-      this.ensureSpace(0);
+      // The first heading of a document without a cover opens its first page.
+      if (this.pageCount > 0) this.ensureSpace(0);
       this.chapter = label;
       this.newPage();
       this.drawHeading(1, label, toc);

@@ -2,62 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderRelazione } from '../src/index.ts';
 import { exampleAvailable, loadExample, smallData } from './fixtures.ts';
-
-/** A node of the structure tree as pdfjs gives it: a role with children, or a marked content id. */
-interface StructNode {
-  readonly role?: string;
-  readonly alt?: string;
-  readonly children?: readonly StructNode[];
-  readonly type?: string;
-  readonly id?: string;
-}
-
-interface Element {
-  readonly role: string;
-  readonly alt: string | undefined;
-  /** The text of the marked content under the element, from every page it spans. */
-  text: string;
-}
-
-/** Reads the structure tree back page by page and joins each element's text by its marked-content ids. */
-async function structure(pdf: Uint8Array): Promise<{ elements: Element[]; lang: string | undefined; roles: string[] }> {
-  const document = await getDocument({ data: pdf.slice(), useSystemFonts: false }).promise;
-  const elements: Element[] = [];
-  const roles: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const page = await document.getPage(n);
-    const tree = (await page.getStructTree()) as StructNode | null;
-    const content = await page.getTextContent({ includeMarkedContent: true });
-    const textOf = new Map<string, string>();
-    let current: string | undefined;
-    for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
-      if (item.type === 'beginMarkedContentProps') current = item.id;
-      else if (item.type === 'endMarkedContent') current = undefined;
-      else if (current && item.str !== undefined) textOf.set(current, `${textOf.get(current) ?? ''}${item.str}`);
-    }
-    const walk = (node: StructNode, owner: Element | undefined): string => {
-      if (node.type === 'content' && node.id) return textOf.get(node.id) ?? '';
-      const element: Element | undefined = node.role && node.role !== 'Root' ? { role: node.role, alt: node.alt, text: '' } : undefined;
-      if (element) {
-        roles.push(element.role);
-        elements.push(element);
-      }
-      const text = (node.children ?? []).map((child) => walk(child, element ?? owner)).join(' ');
-      if (element) element.text = text.replace(/\s+/g, ' ').trim();
-      return text;
-    };
-    if (tree) walk(tree, undefined);
-  }
-  const metadata = await document.getMetadata();
-  await document.destroy();
-  return { elements, lang: (metadata.info as { Language?: string }).Language, roles };
-}
-
-const withRole = (elements: readonly Element[], role: string): Element[] => elements.filter((e) => e.role === role);
+import { structure, withRole } from './structure.ts';
 
 describe.skipIf(!exampleAvailable())('tagged Relazione (the example)', () => {
   let pdf: Uint8Array;

@@ -45,3 +45,9 @@ export async function renderRelazioneFromStore(store: Store, plan: Plan, now: Da
   onProgress?.('Lettura dei dati dal database');
   return renderRelazione(await relazioneSource(store, plan, now, adoption), onProgress === undefined ? {} : { onProgress });
 }
+
+/** Gathers the Relazione's data from the database, then renders «La Relazione in sintesi» from it. */
+export async function renderCitizenSummaryFromStore(store: Store, plan: Plan, now: Date, adoption?: RelazioneData['adoption']): Promise<{ pdf: Uint8Array; pages: number }> {
+  const { renderCitizenSummary } = await import('@perf/pdf-renderer');
+  return renderCitizenSummary(await relazioneSource(store, plan, now, adoption));
+}

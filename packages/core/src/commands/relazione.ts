@@ -5,12 +5,14 @@ import { planLabel, type RelazioneReply } from '../replies.ts';
 import { checkFields, defineCommand } from './command.ts';
 import { wordsToParams } from '../grammar.ts';
 import { hintForm } from './usage.ts';
-import { field, optionalText, yearCheck } from './fields.ts';
+import { field, flagSchema, optionalText, yearCheck } from './fields.ts';
 
-export const RELAZIONE_FORM = 'relazione [<anno>]';
+export const RELAZIONE_FORM = 'relazione [<anno>] [sintesi]';
 
 export interface RelazioneInput {
   readonly year: number | undefined;
+  /** «La Relazione in sintesi» (at most four pages, for citizens) instead of the full document. */
+  readonly sintesi?: boolean | undefined;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function authorizeRelazione(input: RelazioneInput, context: Command
 
 export async function produceRelazione(input: RelazioneInput, context: CommandContext, onProgress?: (step: string) => void): Promise<RelazioneReply> {
   const plan = await authorizeRelazione(input, context);
+  if (input.sintesi === true) return produceCitizenSummary(plan, context);
   const filename = `Relazione-Performance-${plan.ente.code}-${plan.year}.pdf`;
   const adopted = await context.store.relazione.adoption(plan.ente.code, plan.year);
   if (adopted !== undefined) {
@@ -36,8 +39,22 @@ export async function produceRelazione(input: RelazioneInput, context: CommandCo
   return { kind: 'relazione', plan: planLabel(plan), pdf: rendered.pdf, pages: rendered.pages, filename, adopted: undefined };
 }
 
+/** The citizen summary: a draft until the year is adopted, then dated and signed by the Giunta's act. */
+async function produceCitizenSummary(plan: Plan, context: CommandContext): Promise<RelazioneReply> {
+  const adopted = await context.store.relazione.adoption(plan.ente.code, plan.year, false);
+  const adoption = adopted === undefined ? undefined : { delibera: adopted.delibera, adoptedAt: adopted.adoptedAt };
+  const { renderCitizenSummaryFromStore } = await import('./relazione-data.ts');
+  context.progress?.('Lettura dei dati e impaginazione della sintesi');
+  const rendered = await renderCitizenSummaryFromStore(context.store, plan, context.clock(), adoption);
+  return {
+    kind: 'relazione', plan: planLabel(plan), pdf: rendered.pdf, pages: rendered.pages, sintesi: true,
+    filename: `Relazione-in-sintesi-${plan.ente.code}-${plan.year}.pdf`,
+    adopted: adopted === undefined ? undefined : { delibera: adopted.delibera, sha256: undefined },
+  };
+}
+
 function relazioneInput(p: Readonly<Record<string, unknown>>): RelazioneInput {
-  return { year: p.year === undefined ? undefined : Number(p.year) };
+  return { year: p.year === undefined ? undefined : Number(p.year), sintesi: p.sintesi === true };
 }
 
 /** `relazione 2012` → its input, for chats that acknowledge a slow command before running it. */
@@ -55,6 +72,7 @@ export const relazioneCommand = defineCommand<RelazioneInput, RelazioneReply>({
   denied: { what: 'produrre la Relazione sulla Performance', rule: "La Relazione la producono il controllo di gestione e l'OIV." },
   fields: {
     year: field('year', optionalText(yearCheck("L'anno")), "l'anno della Relazione (dalla riga di comando: --year)", '<anno>', { positional: true }),
+    sintesi: field('flag', flagSchema, '«La Relazione in sintesi» per i cittadini (al massimo 4 pagine) invece della Relazione completa', '', { option: 'sintesi', keys: ['sintesi'] }),
     out: field('text', optionalText(), 'il file PDF da scrivere', '<file.pdf>', { option: 'out', adapter: true }),
   },
   input: relazioneInput,
@@ -62,7 +80,7 @@ export const relazioneCommand = defineCommand<RelazioneInput, RelazioneReply>({
   slow: true,
   json: false,
   summary: "produce il PDF della Relazione sulla Performance dell'anno (controllo di gestione e OIV)",
-  help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Finché la Giunta non la adotta (relazione adotta) la copertina porta la dicitura BOZZA; dopo l’adozione restituisce sempre il PDF congelato all’adozione, identico byte per byte. Lo stato di avanzamento va su stderr.',
-  examples: ['', '2012'],
+  help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Finché la Giunta non la adotta (relazione adotta) la copertina porta la dicitura BOZZA; dopo l’adozione restituisce sempre il PDF congelato all’adozione, identico byte per byte. Con sintesi (dalla riga di comando: --sintesi) produce «La Relazione in sintesi», al massimo 4 pagine in linguaggio semplice per la pagina Amministrazione trasparente. Lo stato di avanzamento va su stderr.',
+  examples: ['', '2012', '2012 sintesi'],
   execute: (input, { context }) => produceRelazione(input, context, context.progress),
 });

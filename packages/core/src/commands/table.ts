@@ -48,7 +48,7 @@ export function commandGroup(word: string): Command[] {
 }
 
 /** The raw parameters of a command's words (the words after the command's own). */
-export function commandParams(command: Command, words: readonly string[]): Record<string, string | string[]> {
+export function commandParams(command: Command, words: readonly string[]): Record<string, string | string[] | boolean> {
   return wordsToParams(command.fields, words, hintForm(command));
 }
 

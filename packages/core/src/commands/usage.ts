@@ -20,6 +20,7 @@ function fieldForm(field: Field, channel: UsageChannel): string | undefined {
   }
   const key = field.keys?.[0];
   if (key === undefined && !field.positional) return undefined;
+  if (field.kind === 'flag') return `[${key}]`;
   const form = key === undefined ? field.placeholder : `${key}=${field.placeholder}`;
   if (field.kind === 'files') return isOptional(field) ? `[${form}…]` : `${form}…`;
   return isOptional(field) ? `[${form}]` : form;

@@ -1,7 +1,7 @@
 import type { Band, StatusReport } from '@perf/scoring';
 import { bandDistributionChart, strategicGradesChart } from '../chart-specs.ts';
 import { barChart, legend, pieChart, tileMap } from '../charts.ts';
-import type { Context } from '../context.ts';
+import { commentsUnder, type Context } from '../context.ts';
 import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
 import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
@@ -231,7 +231,6 @@ function renderCriticita(ctx: Context): void {
       'determinano il risultato: essi costituiscono la base per le azioni correttive del ciclo successivo.',
   );
   const operationalOf = (id: string) => new Set(plan.operational_objectives.filter((o) => o.strategic === id).map((o) => o.id));
-  const comments = ctx.data.comments ?? [];
   table(report, [
     { header: 'Obiettivo strategico', width: 3.2 },
     { header: 'Grado', width: 1.3, align: 'right' },
@@ -241,7 +240,7 @@ function renderCriticita(ctx: Context): void {
   ], critical.map((o) => {
     const scope = operationalOf(o.id);
     scope.add(o.id);
-    const said = comments.filter((c) => scope.has(c.objective)).sort((a, b) => a.objective.localeCompare(b.objective));
+    const said = commentsUnder(ctx, o.id);
     const prefix = (c: { objective: string }) => (said.length > 1 || c.objective !== o.id ? `${c.objective}: ` : '');
     const weak = plan.indicators
       .filter((i) => scope.has(i.objective))

@@ -1,0 +1,54 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** A node of the structure tree as pdfjs gives it: a role with children, or a marked content id. */
+interface StructNode {
+  readonly role?: string;
+  readonly alt?: string;
+  readonly children?: readonly StructNode[];
+  readonly type?: string;
+  readonly id?: string;
+}
+
+export interface Element {
+  readonly role: string;
+  readonly alt: string | undefined;
+  /** The text of the marked content under the element, from every page it spans. */
+  text: string;
+}
+
+/** Reads the structure tree back page by page and joins each element's text by its marked-content ids. */
+export async function structure(pdf: Uint8Array): Promise<{ elements: Element[]; lang: string | undefined; roles: string[] }> {
+  const document = await getDocument({ data: pdf.slice(), useSystemFonts: false }).promise;
+  const elements: Element[] = [];
+  const roles: string[] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    const page = await document.getPage(n);
+    const tree = (await page.getStructTree()) as StructNode | null;
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const textOf = new Map<string, string>();
+    let current: string | undefined;
+    for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
+      if (item.type === 'beginMarkedContentProps') current = item.id;
+      else if (item.type === 'endMarkedContent') current = undefined;
+      else if (current && item.str !== undefined) textOf.set(current, `${textOf.get(current) ?? ''}${item.str}`);
+    }
+    const walk = (node: StructNode, owner: Element | undefined): string => {
+      if (node.type === 'content' && node.id) return textOf.get(node.id) ?? '';
+      const element: Element | undefined = node.role && node.role !== 'Root' ? { role: node.role, alt: node.alt, text: '' } : undefined;
+      if (element) {
+        roles.push(element.role);
+        elements.push(element);
+      }
+      const text = (node.children ?? []).map((child) => walk(child, element ?? owner)).join(' ');
+      if (element) element.text = text.replace(/\s+/g, ' ').trim();
+      return text;
+    };
+    if (tree) walk(tree, undefined);
+  }
+  const metadata = await document.getMetadata();
+  await document.destroy();
+  return { elements, lang: (metadata.info as { Language?: string }).Language, roles };
+}
+
+export const withRole = (elements: readonly Element[], role: string): Element[] => elements.filter((e) => e.role === role);
+
