@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommandLine } from '@perf/core';
 import { sha256Hex, type Store } from '@perf/store';
+import { pdfText } from '../../../test/support/pdf-text.ts';
 import { exampleStore, pageText, webHarness } from './support.ts';
 
 let store: Store;
@@ -62,6 +63,10 @@ describe('monitoring, register and downloads', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const summary = await web.get('/ente/2012/sintesi.pdf', await web.signIn('g.ferri'));
+    expect(summary.headers.get('content-disposition')).toContain('Relazione-in-sintesi-CCIAA-MS-2012.pdf');
+    expect((await pdfText(new Uint8Array(await summary.arrayBuffer()))).flat).toContain('BOZZA');
+    expect((await web.get('/ente/2012/sintesi.pdf', await web.signIn('p.rossi'))).status).toBe(403);
   });
 
   it('has no public page before the Relazione is adopted (404), and writes nothing on any page', async () => {
@@ -81,6 +86,7 @@ describe('the public page of Amministrazione trasparente', () => {
   it('is 404 before the adoption, then shows the act, the results and links the adopted PDF, served from the frozen bytes', async () => {
     expect((await web.get('/trasparenza/CCIAA-MS/2012')).status).toBe(404);
     expect((await web.get('/trasparenza/CCIAA-MS/2012/relazione.pdf')).status).toBe(404);
+    expect((await web.get('/trasparenza/CCIAA-MS/2012/sintesi.pdf')).status).toBe(404);
     const adopted = await runCommandLine('adotta 2012 delibera="n. 45 del 27/06/2013"', {
       store, channel: 'cli', clock: () => new Date('2013-06-27T10:00:00+02:00'), identity: { kind: 'operator', personId: 'f.serra', operatorName: 'cli' },
     });
@@ -96,6 +102,12 @@ describe('the public page of Amministrazione trasparente', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(sha256Hex(new Uint8Array(await pdf.arrayBuffer()))).toBe(adopted.sha256);
+    expect(body).toContain('href="/trasparenza/CCIAA-MS/2012/sintesi.pdf"');
+    const summary = await web.get('/trasparenza/CCIAA-MS/2012/sintesi.pdf');
+    expect(summary.status).toBe(200);
+    const summaryText = (await pdfText(new Uint8Array(await summary.arrayBuffer()))).flat;
+    expect(summaryText).toContain('adottata dalla Giunta con delibera n. 45 del 27/06/2013');
+    expect(summaryText).not.toContain('BOZZA');
     expect((await web.get('/trasparenza/CCIAA-MS/2011')).status).toBe(404);
   });
 });

@@ -55,6 +55,11 @@ export function registerMonitoring(app: Hono<WebEnvironment>, deps: PageDeps): v
     const reply = await produceRelazione({ year: s.plan.year }, s.context);
     return download(c, reply.pdf, 'application/pdf', reply.filename);
   });
+  app.get('/ente/:year/sintesi.pdf', async (c) => {
+    const s = await signedRequest(c, deps);
+    const reply = await produceRelazione({ year: s.plan.year, sintesi: true }, s.context);
+    return download(c, reply.pdf, 'application/pdf', reply.filename);
+  });
   app.get('/ente/:year/stato.xlsx', async (c) => {
     const s = await signedRequest(c, deps);
     const exported = await statusExport(s.context);

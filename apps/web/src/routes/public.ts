@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { adoptedRelazionePdf, loadYearStatus, relazioneAdoption } from '@perf/core';
+import { adoptedCitizenSummary, adoptedRelazionePdf, loadYearStatus, relazioneAdoption } from '@perf/core';
 import { PerfError } from '@perf/model';
 import { formatDateLong } from '@perf/pdf-renderer/italian';
 import { html } from '../html.ts';
@@ -23,6 +23,13 @@ export function registerPublic(app: Hono<WebEnvironment>, deps: PageDeps): void 
     if (pdf === undefined) throw notFound();
     return download(c, pdf, 'application/pdf', `Relazione-Performance-${ente}-${year}.pdf`);
   });
+  app.get('/trasparenza/:ente/:year/sintesi.pdf', async (c) => {
+    const ente = c.req.param('ente');
+    const year = yearOf(c.req.param('year'));
+    const pdf = await adoptedCitizenSummary(deps.store, ente, year);
+    if (pdf === undefined) throw notFound();
+    return download(c, pdf, 'application/pdf', `Relazione-in-sintesi-${ente}-${year}.pdf`);
+  });
   app.get('/trasparenza/:ente/:year', async (c) => {
     const ente = c.req.param('ente');
     const year = yearOf(c.req.param('year'));
@@ -30,9 +37,10 @@ export function registerPublic(app: Hono<WebEnvironment>, deps: PageDeps): void 
     const plan = adoption === undefined ? undefined : await deps.store.getPlan(ente, year);
     if (adoption === undefined || plan === undefined) throw notFound();
     const report = await loadYearStatus(deps.store, plan);
-    const pdfLink = `/trasparenza/${encodeURIComponent(plan.ente.code)}/${year}/relazione.pdf`;
+    const base = `/trasparenza/${encodeURIComponent(plan.ente.code)}/${year}`;
     const body = html`<p>Relazione sulla Performance ${year} adottata dalla Giunta con delibera ${adoption.delibera} (registrata il ${formatDateLong(adoption.adoptedAt)}).</p>
-<p><a href="${pdfLink}">Scarica la Relazione sulla Performance ${year} adottata (PDF)</a>; impronta SHA-256 del documento: <code>${adoption.sha256}</code>.</p>${resultsSection(report)}`;
+<ul><li><a href="${base}/relazione.pdf">Scarica la Relazione sulla Performance ${year} adottata (PDF)</a>; impronta SHA-256 del documento: <code>${adoption.sha256}</code>.</li>
+<li><a href="${base}/sintesi.pdf">Scarica «La Relazione in sintesi» ${year}, per cittadini e imprese (PDF, al massimo 4 pagine)</a>.</li></ul>${resultsSection(report)}`;
     return c.html(page(`${plan.ente.name}: risultati della performance ${year}`, body).text);
   });
 }
