@@ -111,3 +111,22 @@ describe('the public page of Amministrazione trasparente', () => {
     expect((await web.get('/trasparenza/CCIAA-MS/2011')).status).toBe(404);
   });
 });
+
+describe('the objective page', () => {
+  it('shows the latest cause and corrective action given for the objective and its operational objectives', async () => {
+    // One sign-in for the whole test: the sign-in endpoint is rate limited.
+    const oiv = await web.signIn('g.ferri');
+    const before = pageText(await (await web.get('/ente/2012/obiettivo/12', oiv)).text());
+    expect(before).not.toContain('Causa dello scostamento e azione correttiva');
+    await runCommandLine('commento 12.1 causa="corsi rinviati per il blocco delle assunzioni" azione="piano formativo anticipato a febbraio"', {
+      store, channel: 'cli', clock: () => new Date('2013-02-10T10:00:00+01:00'), identity: { kind: 'operator', personId: 'f.serra', operatorName: 'cli' },
+    });
+    const words = pageText(await (await web.get('/ente/2012/obiettivo/12', oiv)).text());
+    expect(words).toContain('Causa dello scostamento e azione correttiva');
+    expect(words).toContain('corsi rinviati per il blocco delle assunzioni');
+    expect(words).toContain('piano formativo anticipato a febbraio');
+    expect(words).toContain('f.serra, 10 febbraio 2013');
+    // Another objective's page does not show it.
+    expect(pageText(await (await web.get('/ente/2012/obiettivo/01', oiv)).text())).not.toContain('corsi rinviati');
+  });
+});

@@ -2,8 +2,8 @@ import { formatDateTime, lateValueText, targetText, valueText, type StatusReply 
 import { readPeriod, periodRank, type Indicator } from '@perf/model';
 import type { IndicatorStatus } from '@perf/scoring';
 import { indicatorHistoryChart, type HistoryPoint } from '@perf/pdf-renderer/chart-specs';
-import { periodLabel } from '@perf/pdf-renderer/italian';
-import type { Rilevazione } from '@perf/store';
+import { formatDateLong, periodLabel } from '@perf/pdf-renderer/italian';
+import type { Rilevazione, ScostamentoComment } from '@perf/store';
 import { gradeBadge } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { barChartSvg } from '../svg.ts';
@@ -32,7 +32,15 @@ export function indicatorTable(caption: string, base: string, indicators: readon
   }), { numeric: [1, 2] });
 }
 
-export function objectivePage(base: string, reply: ObjectiveReply, history: readonly Rilevazione[]): Html {
+/** The latest cause of the gap and corrective action given (`commento`) for the objective and its operational objectives. */
+function commentsSection(comments: readonly ScostamentoComment[]): Html | '' {
+  if (comments.length === 0) return '';
+  return html`<section aria-labelledby="scostamenti"><h2 id="scostamenti">Causa dello scostamento e azione correttiva</h2>
+${dataTable('Cause degli scostamenti e azioni correttive indicate', ['Obiettivo', 'Causa dello scostamento', 'Azione correttiva', 'Indicata da'], comments.map((k) => [
+    k.objective, k.causa, k.azione, `${k.writtenBy}, ${formatDateLong(k.writtenAt)}`]))}</section>`;
+}
+
+export function objectivePage(base: string, reply: ObjectiveReply, history: readonly Rilevazione[], comments: readonly ScostamentoComment[] = []): Html {
   const o = reply.objective;
   const kind = 'strategic' in o
     ? html`Obiettivo operativo dell’obiettivo strategico <a href="${base}/obiettivo/${encodeURIComponent(o.strategic)}">${o.strategic}</a>, Area <a href="${base}/area/${encodeURIComponent(o.area)}">${o.area}</a>`
@@ -47,7 +55,7 @@ ${dataTable('Obiettivi operativi con il loro grado', ['Obiettivo operativo', 'Ar
   const indicators = reply.indicators.length === 0 ? '' : html`<section aria-labelledby="indicatori"><h2 id="indicatori">Indicatori</h2>
 ${indicatorTable('Indicatori dell’obiettivo: target, valore e grado', base, reply.indicators, reply.definitions)}
 <h3>Valori per periodo</h3>${charts}</section>`;
-  return html`<p>${kind}</p><p class="key">Grado di raggiungimento: ${gradeBadge(o)}</p>${operational}${indicators}`;
+  return html`<p>${kind}</p><p class="key">Grado di raggiungimento: ${gradeBadge(o)}</p>${commentsSection(comments)}${operational}${indicators}`;
 }
 
 export function indicatorPage(base: string, reply: IndicatorReply): Html {

@@ -23,8 +23,10 @@ export function registerPages(app: Hono<WebEnvironment>, deps: PageDeps): void {
     const s = await signedRequest(c, deps);
     const reply = await statusOf({ kind: 'item', text: c.req.param('id') }, s.context);
     if (reply.scope !== 'objective') throw new PerfError('TARGET_UNKNOWN', `"${c.req.param('id')}" non è un obiettivo del Piano.`);
-    const history = await deps.store.history(s.plan.ente.code, s.plan.year);
-    return show(c, `Obiettivo ${reply.objective.id}: ${reply.objective.title}`, objectivePage(s.base, reply, history), s);
+    const [history, comments] = await Promise.all([deps.store.history(s.plan.ente.code, s.plan.year), deps.store.relazione.comments(s.plan.ente.code, s.plan.year)]);
+    // The objective's own comment and those of its operational objectives (a strategic objective's page).
+    const shown = new Set([reply.objective.id, ...reply.operational.map((op) => op.id)]);
+    return show(c, `Obiettivo ${reply.objective.id}: ${reply.objective.title}`, objectivePage(s.base, reply, history, comments.filter((k) => shown.has(k.objective))), s);
   });
   app.get('/ente/:year/indicatore/:id', async (c) => {
     const s = await signedRequest(c, deps);
