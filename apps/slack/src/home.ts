@@ -1,13 +1,13 @@
 import type { types } from '@slack/bolt';
-import { gradeText, loadStatus, openPeriod, resolvePlan, statusOf } from '@perf/core';
-import { formatPeriod, italianPeriodName } from '@perf/model';
+import { gradeText, loadStatus, missingNowIn, resolvePlan, statusOf } from '@perf/core';
+import { italianPeriodName } from '@perf/model';
 import { ACTION } from './actions.ts';
 import { button, contextBlock, escapeText, header, replyMessage, section } from './blocks.ts';
 import { errorMessage } from './errors.ts';
 import { commandContext, type SlackRuntime } from './runtime.ts';
 
 /**
- * The App Home tab of one person: what is still missing in the open period, then their indicators
+ * The App Home tab of one person: what is still missing (the core's `missingNowIn`), then their indicators
  * with the last values and grades (the `status me` reply), and a button to the check-in modal.
  */
 export async function homeView(runtime: SlackRuntime, userId: string): Promise<types.HomeView> {
@@ -18,14 +18,15 @@ export async function homeView(runtime: SlackRuntime, userId: string): Promise<t
     const plan = await resolvePlan(context);
     const person = plan.people.find((p) => p.slack === userId);
     blocks.push(header(`perf — ${plan.ente.name}`));
-    const open = openPeriod(plan, runtime.clock());
-    const mine = plan.indicators.filter((i) => i.owner === person?.id);
-    if (open && mine.length > 0) {
-      const reported = await runtime.store.valuesOfPeriod(plan.ente.code, plan.year, formatPeriod(open));
-      const missing = mine.filter((i) => !reported.has(i.id));
+    // The person's own indicators by the core's rule and period (`/perf missing` of a staff member).
+    const open = person && plan.indicators.some((i) => i.owner === person.id)
+      ? await missingNowIn(runtime.store, plan, { kind: 'person', person: person.id }, runtime.clock())
+      : undefined;
+    if (open) {
+      const { period, indicators: missing } = open;
       blocks.push(section(missing.length === 0
-        ? `✅ Tutti i tuoi indicatori hanno un valore per il ${italianPeriodName(open)}.`
-        : `*Da rilevare per il ${italianPeriodName(open)} (${missing.length}):*\n${missing.map((i) => `• *${i.id}* ${escapeText(i.name)}`).join('\n')}`));
+        ? `✅ Tutti i tuoi indicatori hanno un valore per il ${italianPeriodName(period)}.`
+        : `*Da rilevare per il ${italianPeriodName(period)} (${missing.length}):*\n${missing.map((i) => `• *${i.id}* ${escapeText(i.name)}`).join('\n')}`));
     }
     if (person && person.role !== 'staff') {
       blocks.push(section(`*Performance complessiva dell'ente:* ${gradeText((await loadStatus(context, plan)).overall)}`));

@@ -1,5 +1,5 @@
 import type { types, ViewOutput } from '@slack/bolt';
-import { openPeriod, reportableIndicators, resolveActor, resolvePlan, type ReportInput } from '@perf/core';
+import { missingNowIn, reportableIndicators, resolveActor, resolvePlan, scopeOf, type ReportInput } from '@perf/core';
 import { defaultReportPeriod, formatPeriod, italianPeriodName, PerfError, periodsOfYear, type Indicator, type Period, type Plan } from '@perf/model';
 import { commandContext, type SlackRuntime } from './runtime.ts';
 
@@ -36,7 +36,7 @@ function periodOption(period: Period): types.PlainTextOption {
 }
 
 /**
- * The modal for one person: the indicators they may report (those missing in the open period
+ * The modal for one person: the indicators they may report (those missing in the core's `missingPeriod`
  * marked ⚪ and preselected), the value, the period (default the current one) and a note.
  */
 export async function checkInView(runtime: SlackRuntime, userId: string, preselect?: number): Promise<types.ModalView> {
@@ -50,9 +50,9 @@ export async function checkInView(runtime: SlackRuntime, userId: string, presele
     });
   }
   const now = runtime.clock();
-  const open = openPeriod(plan, now);
-  const reported = open ? await runtime.store.valuesOfPeriod(plan.ente.code, plan.year, formatPeriod(open)) : new Map<number, number>();
-  const missing = new Set(indicators.filter((i) => !reported.has(i.id)).map((i) => i.id));
+  // The core's rule and period, so ⚪ marks exactly what `/perf missing` lists for this person.
+  const open = await missingNowIn(runtime.store, plan, scopeOf(plan, actor), now);
+  const missing = new Set(open?.indicators.map((i) => i.id));
   const groups = indicatorGroups(plan, indicators, missing);
   const options = groups.flatMap((g) => g.options);
   const chosen = options.find((o) => o.value === String(preselect)) ?? options.find((o) => missing.has(Number(o.value))) ?? options[0];
@@ -72,7 +72,7 @@ export async function checkInView(runtime: SlackRuntime, userId: string, presele
     submit: { type: 'plain_text', text: 'Registra' },
     close: { type: 'plain_text', text: 'Annulla' },
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `*${plan.ente.name}* — Piano della Performance ${plan.year}${open ? ` · ⚪ = senza valore nel ${italianPeriodName(open)}` : ''}` }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `*${plan.ente.name}* — Piano della Performance ${plan.year}${open ? ` · ⚪ = senza valore nel ${italianPeriodName(open.period)}` : ''}` }] },
       {
         type: 'input', block_id: FIELD.indicator, label: { type: 'plain_text', text: 'Indicatore' },
         element: { type: 'static_select', action_id: INPUT, placeholder: plain('Scegli un indicatore'), option_groups: groups, ...(chosen ? { initial_option: chosen } : {}) },

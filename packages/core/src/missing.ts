@@ -1,4 +1,4 @@
-import { formatPeriod, type Indicator, type Period, type Plan } from '@perf/model';
+import { defaultReportPeriod, formatPeriod, romeDateParts, type Indicator, type Period, type Plan } from '@perf/model';
 import type { Store } from '@perf/store';
 import type { Actor } from './context.ts';
 
@@ -35,6 +35,21 @@ export function missingAmong(plan: Plan, scope: MissingScope, reported: { has(id
 /** The indicators of a scope with no value for `period`, read from the store. */
 export async function missingIndicators(store: Store, plan: Plan, scope: MissingScope, period: Period): Promise<Indicator[]> {
   return missingAmong(plan, scope, await store.valuesOfPeriod(plan.ente.code, plan.year, formatPeriod(period)));
+}
+
+/**
+ * The period "still missing" speaks of when none is named, for every channel and `perf missing`: the
+ * one open now, the year's last once the year is over (values may still come in for it), none before
+ * the plan's year starts.
+ */
+export function missingPeriod(plan: Plan, now: Date): Period | undefined {
+  return romeDateParts(now).year < plan.year ? undefined : defaultReportPeriod(plan, now);
+}
+
+/** What is missing now in a scope: the period of `missingPeriod` and its indicators without a value. */
+export async function missingNowIn(store: Store, plan: Plan, scope: MissingScope, now: Date): Promise<{ period: Period; indicators: Indicator[] } | undefined> {
+  const period = missingPeriod(plan, now);
+  return period === undefined ? undefined : { period, indicators: await missingIndicators(store, plan, scope, period) };
 }
 
 /** Missing indicators grouped by their owner, in the plan's order of people. */
