@@ -101,17 +101,6 @@ describe('the Relazione adopted by the Giunta and validated by the OIV', () => {
     expect(await relazioneAdoption(store, 'CCIAA-MS', 2012)).toBeUndefined();
   });
 
-  it('renders «La Relazione in sintesi» (chat: relazione 2012 sintesi) for the controllo and the OIV, as a draft before adoption', async () => {
-    const summary = await run('relazione 2012 sintesi', 'g.ferri');
-    if (summary.kind !== 'relazione') throw new Error(summary.kind);
-    expect(summary).toMatchObject({ sintesi: true, filename: 'Relazione-in-sintesi-CCIAA-MS-2012.pdf', adopted: undefined });
-    expect(summary.pages).toBeLessThanOrEqual(4);
-    expect(renderText(summary)).toMatch(/^La Relazione in sintesi 2012 di Camera di Commercio di Massa Carrara: [2-4] pagine \(Relazione-in-sintesi-CCIAA-MS-2012\.pdf\), BOZZA/);
-    expect(pdftotext(summary.pdf)).toContain('La Relazione in sintesi: la performance 2012');
-    expect((await refusal('relazione 2012 sintesi', 'g.conti')).code).toBe('PERMISSION_DENIED');
-    expect((await refusal('relazione 2012 sintesi=sì', 'f.serra')).code).toBe('COMMAND_INVALID');
-  });
-
   it('asks for the year and the delibera', async () => {
     expect((await refusal('adotta delibera="n. 45"', 'f.serra')).message).toBe("Manca l'anno della Relazione.");
     expect((await refusal('adotta 2012', 'f.serra')).message).toBe('Manca la delibera di adozione della Giunta.');
