@@ -2,7 +2,7 @@ import type { Band } from '@perf/scoring';
 import { bandDistributionChart } from './chart-specs.ts';
 import { pieChart } from './charts.ts';
 import { commentsUnder, type Context } from './context.ts';
-import { formatDateLong, formatEuro, formatFractionPercent, formatPercent, gradeText, plural } from './italian.ts';
+import { euroOfShare, formatDateLong, formatEuro, formatFractionPercent, formatPercent, gradeText, plural } from './italian.ts';
 import { table, totalRow, type Row } from './table.ts';
 import { BAND_COLORS, COLORS, SIZES } from './theme.ts';
 
@@ -32,7 +32,7 @@ function firstSentences(text: string, max: number): string {
   return end > max / 3 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
-export function renderCitizenSummary(ctx: Context): void {
+export function renderCitizenPages(ctx: Context): void {
   const { report, plan } = ctx;
   report.heading(1, `${CITIZEN_TITLE}: la performance ${plan.year}`);
   report.paragraph(plan.ente.name, { bold: true, size: SIZES.section, color: COLORS.primary, align: 'left' });
@@ -106,12 +106,11 @@ function money(ctx: Context): void {
     return;
   }
   const { proventiCorrenti, oneriCorrenti } = finance.totals;
-  const share = (fraction: number | null): string => (fraction === null ? 'n.d.' : formatEuro(Math.round(fraction * oneriCorrenti * 100) / 100));
   const rows: Row[] = [
     { cells: ['Entrate correnti (soprattutto il diritto annuale versato dalle imprese)', formatEuro(proventiCorrenti)] },
     { cells: ['Spese correnti', formatEuro(oneriCorrenti)] },
-    { cells: [{ text: 'di cui per il personale', indent: 10 }, share(finance.oneri.personale)] },
-    { cells: [{ text: 'di cui per la promozione dell’economia del territorio', indent: 10 }, share(finance.oneri.interventi_economici)] },
+    { cells: [{ text: 'di cui per il personale', indent: 10 }, euroOfShare(finance.oneri.personale, oneriCorrenti)] },
+    { cells: [{ text: 'di cui per la promozione dell’economia del territorio', indent: 10 }, euroOfShare(finance.oneri.interventi_economici, oneriCorrenti)] },
   ];
   if (budget > 0) rows.push({ cells: ['Risorse destinate agli obiettivi strategici', formatEuro(budget)] });
   table(report, [{ header: 'Voce', width: 6 }, { header: `${ctx.year}`, width: 2, align: 'right' }], rows, { caption: `Le risorse ${ctx.year} in cifre`, size: SIZES.table - 0.5 });

@@ -3,6 +3,11 @@ import { BAND_LABELS, type Band, type Grade } from '@perf/scoring';
 
 export { formatEuro, formatFractionPercent, formatNumber, formatPercent, plural } from '@perf/model';
 
+/** A bilancio item given as its share of a total, back in euro to the cent; "n.d." when either is unknown. */
+export function euroOfShare(fraction: number | null, total: number | null | undefined): string {
+  return fraction === null || total === null || total === undefined ? 'n.d.' : formatEuro(Math.round(fraction * total * 100) / 100);
+}
+
 /** What an item without a score reads as: never 0%. */
 export const NOT_SCORED = 'non rilevato';
 

@@ -6,7 +6,7 @@ import { CHAPTER_4, renderGenere } from './chapters/genere.ts';
 import { renderPresentazione } from './chapters/presentazione.ts';
 import { CHAPTER_5, renderProcesso } from './chapters/processo.ts';
 import { CHAPTER_1, renderSintesi } from './chapters/sintesi.ts';
-import { CITIZEN_TITLE, renderCitizenSummary as renderCitizenPages } from './citizen.ts';
+import { CITIZEN_TITLE, renderCitizenPages } from './citizen.ts';
 import { buildContext, type Context } from './context.ts';
 import { loadFonts, type Fonts } from './fonts.ts';
 import { decoratePages, finish } from './output.ts';

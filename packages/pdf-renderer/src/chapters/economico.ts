@@ -1,7 +1,7 @@
 import { compareFinance, formatIndexValue, INDEX_DEFINITIONS, type ComparisonRow, type FinanceComparison, type FinanceReport } from '@perf/finance-indices';
 import { barChart } from '../charts.ts';
 import type { Context } from '../context.ts';
-import { formatEuro, formatFractionPercent } from '../italian.ts';
+import { euroOfShare, formatEuro, formatFractionPercent } from '../italian.ts';
 import { table, totalRow, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES, seriesColor } from '../theme.ts';
 
@@ -41,9 +41,7 @@ function yearColumns(years: readonly number[]): Column[] {
 
 /** Each item in euro (its share of the total, as the report carries it) and as a share, per year. */
 function compositionTable(ctx: Context, caption: string, rows: readonly ComparisonRow<string>[], totalLabel: string, totals: readonly { value: number | null }[], years: readonly number[]): void {
-  const amount = (fraction: number | null, total: number | null | undefined): string =>
-    fraction === null || total === null || total === undefined ? 'n.d.' : formatEuro(Math.round(fraction * total * 100) / 100);
-  const body: Row[] = rows.map((r) => ({ cells: [r.label, ...r.values.flatMap((v, i) => [amount(v.value, totals[i]?.value), share(v.value)])] }));
+  const body: Row[] = rows.map((r) => ({ cells: [r.label, ...r.values.flatMap((v, i) => [euroOfShare(v.value, totals[i]?.value), share(v.value)])] }));
   body.push(totalRow([totalLabel, ...totals.flatMap((t) => [t.value === null ? 'n.d.' : formatEuro(t.value), t.value === null ? 'n.d.' : share(1)])]));
   const columns: Column[] = years.flatMap((y) => [
     { header: `${y}\nimporto`, width: 1.6, align: 'right' as const },
