@@ -27,5 +27,5 @@ export async function adoptedCitizenSummary(store: Store, ente: string, year: nu
   const plan = adopted === undefined ? undefined : await store.getPlan(ente, year);
   if (adopted === undefined || plan === undefined) return undefined;
   const { renderCitizenSummaryFromStore } = await import('./commands/relazione-data.ts');
-  return (await renderCitizenSummaryFromStore(store, plan, adopted.adoptedAt, { delibera: adopted.delibera, adoptedAt: adopted.adoptedAt })).pdf;
+  return (await renderCitizenSummaryFromStore(store, plan, adopted.adoptedAt, adopted)).pdf;
 }

@@ -42,10 +42,9 @@ export async function produceRelazione(input: RelazioneInput, context: CommandCo
 /** The citizen summary: a draft until the year is adopted, then dated and signed by the Giunta's act. */
 async function produceCitizenSummary(plan: Plan, context: CommandContext): Promise<RelazioneReply> {
   const adopted = await context.store.relazione.adoption(plan.ente.code, plan.year, false);
-  const adoption = adopted === undefined ? undefined : { delibera: adopted.delibera, adoptedAt: adopted.adoptedAt };
   const { renderCitizenSummaryFromStore } = await import('./relazione-data.ts');
   context.progress?.('Lettura dei dati e impaginazione della sintesi');
-  const rendered = await renderCitizenSummaryFromStore(context.store, plan, context.clock(), adoption);
+  const rendered = await renderCitizenSummaryFromStore(context.store, plan, context.clock(), adopted);
   return {
     kind: 'relazione', plan: planLabel(plan), pdf: rendered.pdf, pages: rendered.pages, sintesi: true,
     filename: `Relazione-in-sintesi-${plan.ente.code}-${plan.year}.pdf`,
