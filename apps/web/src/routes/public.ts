@@ -16,20 +16,20 @@ export function registerPublic(app: Hono<WebEnvironment>, deps: PageDeps): void 
     if (!/^\d{4}$/.test(text)) throw notFound();
     return Number(text);
   };
-  app.get('/trasparenza/:ente/:year/relazione.pdf', async (c) => {
-    const ente = c.req.param('ente');
-    const year = yearOf(c.req.param('year'));
-    const pdf = await adoptedRelazionePdf(deps.store, ente, year);
-    if (pdf === undefined) throw notFound();
-    return download(c, pdf, 'application/pdf', `Relazione-Performance-${ente}-${year}.pdf`);
-  });
-  app.get('/trasparenza/:ente/:year/sintesi.pdf', async (c) => {
-    const ente = c.req.param('ente');
-    const year = yearOf(c.req.param('year'));
-    const pdf = await adoptedCitizenSummary(deps.store, ente, year);
-    if (pdf === undefined) throw notFound();
-    return download(c, pdf, 'application/pdf', `Relazione-in-sintesi-${ente}-${year}.pdf`);
-  });
+  // The adopted documents: the frozen Relazione and the citizen summary, both 404 before the adoption.
+  const documents = [
+    { file: 'relazione.pdf', name: 'Relazione-Performance', pdfOf: adoptedRelazionePdf },
+    { file: 'sintesi.pdf', name: 'Relazione-in-sintesi', pdfOf: adoptedCitizenSummary },
+  ] as const;
+  for (const { file, name, pdfOf } of documents) {
+    app.get(`/trasparenza/:ente/:year/${file}`, async (c) => {
+      const ente = c.req.param('ente');
+      const year = yearOf(c.req.param('year'));
+      const pdf = await pdfOf(deps.store, ente, year);
+      if (pdf === undefined) throw notFound();
+      return download(c, pdf, 'application/pdf', `${name}-${ente}-${year}.pdf`);
+    });
+  }
   app.get('/trasparenza/:ente/:year', async (c) => {
     const ente = c.req.param('ente');
     const year = yearOf(c.req.param('year'));
