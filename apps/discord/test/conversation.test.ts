@@ -1,32 +1,17 @@
-import type { Store } from '@perf/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord, type RecordedCall } from './fake-discord.ts';
-import { APPLICATION_ID, callbackOf, exampleStore, fixedClock, GUILD_ID, PEOPLE, startBot, type RunningBot } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { RecordedCall } from './fake-discord.ts';
+import { callbackOf, fixedClock, PEOPLE, useExampleBot } from './harness.ts';
 
 /** 25 September 2012, third quarter open; the plan without values. */
 const clock = fixedClock('2012-09-25T10:00:00+02:00');
 const dmChannel = '500000000000000006';
 
-let fake: FakeDiscord;
-let store: Store;
-let running: RunningBot;
-
-beforeAll(async () => {
-  fake = await FakeDiscord.start(APPLICATION_ID, GUILD_ID);
-  ({ store } = await exampleStore(false));
-  running = await startBot(fake, store, clock);
-});
-
-afterAll(async () => {
-  await running?.bot.stop();
-  await fake?.close();
-  await store?.close();
-});
+const bot = useExampleBot(clock, false);
 
 async function say(content: string): Promise<RecordedCall> {
-  const since = fake.mark();
-  fake.directMessage(PEOPLE.conti, dmChannel, content);
-  return fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${dmChannel}/messages`, 10_000, since);
+  const since = bot.fake.mark();
+  bot.fake.directMessage(PEOPLE.conti, dmChannel, content);
+  return bot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${dmChannel}/messages`, 10_000, since);
 }
 
 describe('free text in a direct message on Discord', () => {
@@ -38,10 +23,10 @@ describe('free text in a direct message on Discord', () => {
     expect(preview.body.components[0].components.map((b: { label: string }) => b.label)).toEqual(['Conferma', 'Annulla']);
     const digit = await say('1');
     expect(JSON.stringify(digit.body)).toContain('non è una conferma');
-    expect(await store.history('CCIAA-MS', 2012, 61)).toHaveLength(0);
+    expect(await bot.store.history('CCIAA-MS', 2012, 61)).toHaveLength(0);
     const stored = await say('sì');
     expect(stored.body.embeds[0].title).toBe('Registrato: indicatore 61');
-    const history = await store.history('CCIAA-MS', 2012, 61);
+    const history = await bot.store.history('CCIAA-MS', 2012, 61);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ period: '2012-Q3', value: 9, channel: 'discord', reportedBy: 'g.conti' });
   });
@@ -49,11 +34,11 @@ describe('free text in a direct message on Discord', () => {
   it('«Conferma» settles the value waiting for «sì»: a later «ok» stores nothing more', async () => {
     const preview = await say('13: 40%');
     const message = { id: preview.response.id as string, channel_id: dmChannel, body: preview.body };
-    const pressed = await callbackOf(fake, fake.pressButton(PEOPLE.conti, message, preview.body.components[0].components[0].custom_id as string));
+    const pressed = await callbackOf(bot.fake, bot.fake.pressButton(PEOPLE.conti, message, preview.body.components[0].components[0].custom_id as string));
     expect(pressed.body.data.embeds[0].title).toBe('Registrato: indicatore 13');
     const ok = await say('ok');
     expect(JSON.stringify(ok.body)).toContain('Non ho capito «ok»');
-    expect(await store.history('CCIAA-MS', 2012, 13)).toHaveLength(1);
+    expect(await bot.store.history('CCIAA-MS', 2012, 13)).toHaveLength(1);
   });
 
   it('answers a question in words, with the short command', async () => {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import type { Clock, CommandContext } from '@perf/core';
 import { openStore, type Store } from '@perf/store';
 import { importPlanFile, importValuesFile } from '../../cli/src/import-files.ts';
@@ -54,6 +55,28 @@ export async function startBot(fake: FakeDiscord, store: Store, clock: Clock, op
     throw error;
   }
   return { bot, log };
+}
+
+/** The fake Discord, a fresh example store and the real bot of one test file: started before its tests, stopped after them. */
+export interface BotFixture {
+  readonly fake: FakeDiscord;
+  readonly store: Store;
+  readonly running: RunningBot;
+}
+
+export function useExampleBot(clock: Clock, withValues: boolean): BotFixture {
+  const fixture: Partial<{ -readonly [K in keyof BotFixture]: BotFixture[K] }> = {};
+  beforeAll(async () => {
+    fixture.fake = await FakeDiscord.start(APPLICATION_ID, GUILD_ID);
+    ({ store: fixture.store } = await exampleStore(withValues));
+    fixture.running = await startBot(fixture.fake, fixture.store, clock);
+  });
+  afterAll(async () => {
+    await fixture.running?.bot.stop();
+    await fixture.fake?.close();
+    await fixture.store?.close();
+  });
+  return fixture as BotFixture;
 }
 
 /** The interaction callback of one interaction (POST /interactions/{id}/{token}/callback). */

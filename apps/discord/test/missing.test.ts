@@ -1,43 +1,27 @@
 import { missingIndicators, resolveActor, scopeOf } from '@perf/core';
-import type { Store } from '@perf/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord } from './fake-discord.ts';
-import { APPLICATION_ID, callbackOf, exampleStore, fixedClock, GUILD_ID, PEOPLE, startBot, type RunningBot } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { callbackOf, fixedClock, PEOPLE, useExampleBot } from './harness.ts';
 
 /** Inside 2012-Q4, on the plan without values: most indicators are still missing. */
 const clock = fixedClock('2012-11-15T10:00:00+01:00');
 
-let fake: FakeDiscord;
-let store: Store;
-let running: RunningBot | undefined;
-
-beforeAll(async () => {
-  fake = await FakeDiscord.start(APPLICATION_ID, GUILD_ID);
-  ({ store } = await exampleStore(false));
-  running = await startBot(fake, store, clock);
-});
-
-afterAll(async () => {
-  await running?.bot.stop();
-  await fake?.close();
-  await store?.close();
-});
+const bot = useExampleBot(clock, false);
 
 async function choicesOf(user: (typeof PEOPLE)[keyof typeof PEOPLE]): Promise<{ name: string; value: number }[]> {
-  const callback = await callbackOf(fake, fake.command(user, 'report', { indicator: '' }, { type: 4, focused: 'indicator' }));
+  const callback = await callbackOf(bot.fake, bot.fake.command(user, 'report', { indicator: '' }, { type: 4, focused: 'indicator' }));
   return callback.body.data.choices as { name: string; value: number }[];
 }
 
 describe('autocomplete of indicator and the core rule of "still missing"', () => {
   it("marks, first, exactly what the core's missingIndicators lists for the person and the open period", async () => {
     // g.conti reports indicator 12 for Q4: it is no longer missing, the others of hers still are.
-    const report = await callbackOf(fake, fake.command(PEOPLE.conti, 'report', { indicator: 12, value: '25' }));
+    const report = await callbackOf(bot.fake, bot.fake.command(PEOPLE.conti, 'report', { indicator: 12, value: '25' }));
     expect(report.body.type).toBe(4);
-    const plan = await store.getPlan('CCIAA-MS', 2012);
+    const plan = await bot.store.getPlan('CCIAA-MS', 2012);
     if (!plan) throw new Error('no plan');
     for (const user of [PEOPLE.conti, PEOPLE.rossi]) {
       const actor = resolveActor(plan, { kind: 'chat', app: 'discord', userId: user.id });
-      const expected = (await missingIndicators(store, plan, scopeOf(plan, actor), { year: 2012, kind: 'Q', index: 4 })).map((i) => i.id).sort((a, b) => a - b);
+      const expected = (await missingIndicators(bot.store, plan, scopeOf(plan, actor), { year: 2012, kind: 'Q', index: 4 })).map((i) => i.id).sort((a, b) => a - b);
       expect(expected.length).toBeGreaterThan(0);
       const choices = await choicesOf(user);
       const marked = choices.filter((c) => c.name.endsWith(' (manca 2012-Q4)')).map((c) => c.value);
