@@ -1,12 +1,12 @@
 import {
-  formatDateTime, gradeText, renderSummaryText, renderText, targetText, valueText,
+  formatDateTime, gradeText, standingText, renderSummaryText, renderText, targetText, valueText,
   type HelpReply, type PeriodSummary, type RelazioneReply, type Reply, type ReportReply, type StatusComparison, type StatusReply,
 } from '@perf/core';
 import { formatNumber, PerfError } from '@perf/model';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { SLASH_USAGE } from './command-definition.ts';
 
-type Grade = ReportReply['grade'];
+type Grade = ReportReply['overall'];
 type Band = NonNullable<Grade['band']>;
 
 /** Embed colours by band; grey for what has no score. */
@@ -64,7 +64,7 @@ function reportEmbed(reply: ReportReply): APIEmbed {
   if (reply.superseded) {
     lines.push(`Sostituisce il valore ${valueText(indicator, reply.superseded.value)} registrato da ${reply.superseded.reportedBy} il ${formatDateTime(reply.superseded.reportedAt)} (resta nello storico).`);
   }
-  if (!reply.standsForYear) lines.push("Esiste già un valore di un periodo successivo, che resta quello valido per l'anno.");
+  if (!reply.standsForYear) lines.push(standingText(reply));
   return embed(title, colourOf(reply.grade), lines.join('\n'), [
     field("Grado dell'indicatore", `${gradeText(reply.grade)}\ntarget ${targetText(indicator)}`, true),
     field(`Obiettivo ${reply.objective.id}`, `${reply.objective.title}\n${gradeText(reply.objective)}`, true),

@@ -15,7 +15,7 @@ export interface SlackMessage {
 }
 
 type StatusReport = PeriodSummary['status'];
-type Grade = ReportReply['grade'];
+type Grade = ReportReply['overall'];
 type IndicatorStatus = StatusReport['indicators'][number];
 
 const SECTION_LIMIT = 2900;

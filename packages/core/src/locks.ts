@@ -1,5 +1,5 @@
-import { PerfError, type Plan } from '@perf/model';
-import { computeStatus, type StatusReport } from '@perf/scoring';
+import { PerfError, type Indicator, type Plan } from '@perf/model';
+import { computeStatus, type Grade, type IndicatorStatus, type LatestValue, type StatusReport } from '@perf/scoring';
 import type { PeriodLock, Store, ValuesView } from '@perf/store';
 import type { Actor } from './context.ts';
 import { assertCanOverrideLock } from './permissions.ts';
@@ -22,6 +22,22 @@ export async function yearValues(store: Store, plan: Plan): Promise<Map<number, 
 /** The plan's status as the scoring computes it from the values its year's view sees. */
 export async function loadYearStatus(store: Store, plan: Plan): Promise<StatusReport> {
   return computeStatus(plan, await yearValues(store, plan));
+}
+
+/** What one indicator's report changes, graded as `status` grades the year: the indicator, its objective, the ente. */
+export interface StandingGrade {
+  readonly grade: IndicatorStatus;
+  readonly objective: { readonly id: string; readonly title: string } & Grade;
+  readonly overall: Grade;
+}
+
+/** The grades of `indicator`, its objective and the ente from the year's latest values (the one rule every reply uses). */
+export function standingGrade(plan: Plan, values: ReadonlyMap<number, LatestValue>, indicator: Indicator): StandingGrade {
+  const status = computeStatus(plan, values);
+  const grade = status.indicators.find((i) => i.id === indicator.id);
+  const objective = [...status.operational, ...status.strategic].find((o) => o.id === indicator.objective);
+  if (!grade || !objective) throw new PerfError('INTERNAL', 'Errore interno nel calcolo del grado.');
+  return { grade, objective: { id: objective.id, title: objective.title, score: objective.score, percent: objective.percent, band: objective.band }, overall: status.overall };
 }
 
 export const LATE_VALUE_FORM = 'report <indicatore> value=<valore> period=<periodo> motivo="<perché il valore arriva dopo la chiusura>" (dalla riga di comando: --motivo "...")';

@@ -1,6 +1,6 @@
 import { formatFinanceText } from '@perf/finance-indices';
 import { formatGenderText } from '@perf/gender';
-import { formatNumber, formatTextTable, formatValue, plural, type Indicator } from '@perf/model';
+import { formatNumber, formatTextTable, formatValue, italianPeriodName, plural, readPeriod, type Indicator } from '@perf/model';
 import { BAND_LABELS, type Band, type Grade, type IndicatorStatus } from '@perf/scoring';
 import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
 import type { AuditTrail } from './commands/audit.ts';
@@ -40,6 +40,19 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   return formatTextTable([header], rows);
 }
 
+/** "del terzo trimestre 2012", "dell'anno 2012". */
+function ofPeriod(period: string): string {
+  const name = italianPeriodName(readPeriod(period));
+  return name.startsWith('anno') ? `dell'${name}` : `del ${name}`;
+}
+
+/** For a value of an earlier period than the one that stands: which one counts for the year, and its grade. */
+export function standingText(reply: ReportReply): string {
+  const verb = reply.stored ? 'è registrato' : 'sarà registrato';
+  const standing = reply.grade.period === null ? '' : `; per l'anno vale quello ${ofPeriod(reply.grade.period)}`;
+  return `Il valore ${ofPeriod(reply.period)} ${verb}${standing}: ${gradeText(reply.grade)}.`;
+}
+
 function renderReport(reply: ReportReply): string {
   const { indicator } = reply;
   const lines: string[] = [];
@@ -49,7 +62,7 @@ function renderReport(reply: ReportReply): string {
   if (reply.override) lines.push(`Valore fuori termine (periodo chiuso), accettato da ${reply.override.by} con motivo: «${reply.override.reason}».`);
   if (reply.reasonIgnored) lines.push('Il periodo è aperto: il motivo non serve e non è stato registrato.');
   if (reply.superseded) lines.push(`Sostituisce il valore ${valueText(indicator, reply.superseded.value)} registrato da ${reply.superseded.reportedBy} il ${formatDateTime(reply.superseded.reportedAt)} (resta nello storico).`);
-  if (!reply.standsForYear) lines.push(`Nota: esiste già un valore di un periodo successivo, che resta quello valido per l'anno.`);
+  if (!reply.standsForYear) lines.push(standingText(reply));
   lines.push(`Grado dell'indicatore: ${gradeText(reply.grade)} (target ${targetText(indicator)}).`);
   lines.push(`Obiettivo ${reply.objective.id} «${reply.objective.title}»: ${gradeText(reply.objective)}. Ente: ${gradeText(reply.overall)}.`);
   return lines.join('\n');

@@ -24,9 +24,9 @@ export interface ReportReply {
   readonly value: number;
   readonly period: string;
   readonly note: string | undefined;
-  /** The indicator's grade for the year once this value counts. */
-  readonly grade: Grade;
-  /** Whether this period is the latest reported one, i.e. the value now stands for the year. */
+  /** The indicator's grade in `status` after this report: from the value that stands for the year (its value and period). */
+  readonly grade: IndicatorStatus;
+  /** Whether this value is the one that stands for the year (no later period has a value). */
   readonly standsForYear: boolean;
   readonly objective: { readonly id: string; readonly title: string } & Grade;
   readonly overall: Grade;

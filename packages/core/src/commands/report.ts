@@ -1,8 +1,8 @@
 import { checkFreeText, comparePeriods, defaultReportPeriod, formatPeriod, parseIndicatorValue, parsePeriod, parsePeriodText, PerfError, periodForm, periodRank, readPeriod, type Indicator, type Period, type Plan } from '@perf/model';
-import { computeStatus } from '@perf/scoring';
+import type { LatestValue } from '@perf/scoring';
 import { coveringLock, type PeriodLock } from '@perf/store';
 import { resolveActor, resolvePlan, writeMeta, type Actor, type CommandContext, type Identity } from '../context.ts';
-import { lateValueOverride, yearValues } from '../locks.ts';
+import { lateValueOverride, standingGrade, yearValues } from '../locks.ts';
 import { assertCanReport } from '../permissions.ts';
 import { planLabel, type ReportReply } from '../replies.ts';
 import { checkFields, defineCommand } from './command.ts';
@@ -147,32 +147,34 @@ export interface SubmitOptions {
 export async function submitReport(input: ReportInput, context: CommandContext, options: SubmitOptions = {}): Promise<ReportReply> {
   const plan = await planForReport(input.period, (year) => resolvePlan(context, year));
   const { actor, indicator, value, period, periodText, delivered, lock, override } = checkReport(input, plan, { identity: context.identity, requestKey: context.requestKey }, await loadReportGround(context, plan));
-  const latest = await yearValues(context.store, plan);
-  const current = latest.get(indicator.id);
-  const standsForYear = current === undefined || comparePeriods(period, readPeriod(current.period)) >= 0;
   let stored;
   let superseded;
   let duplicate = false;
+  let values;
   if (options.store ?? true) {
-    const result = await context.store.addRilevazione({
+    ({ rilevazione: stored, superseded, duplicate } = await context.store.addRilevazione({
       ente: plan.ente.code, year: plan.year, indicator: indicator.id, period: periodText, periodRank: periodRank(period),
       value, rawValue: input.rawValue, note: input.note, requestKey: context.requestKey, override,
-    }, writeMeta(context, actor));
-    ({ rilevazione: stored, superseded, duplicate } = result);
-    latest.set(indicator.id, { value: result.rilevazione.value, period: result.rilevazione.period });
-  } else if (standsForYear) {
-    latest.set(indicator.id, { value, period: periodText });
+    }, writeMeta(context, actor)));
+    // Read back as `status` reads it, so the reply grades exactly what stands for the year.
+    values = await yearValues(context.store, plan);
+  } else {
+    values = previewValues(await yearValues(context.store, plan), indicator.id, { value, period: periodText });
   }
-  const status = computeStatus(plan, latest);
-  const indicatorStatus = status.indicators.find((i) => i.id === indicator.id);
-  const objective = [...status.operational, ...status.strategic].find((o) => o.id === indicator.objective);
-  if (!indicatorStatus || !objective) throw new PerfError('INTERNAL', 'Errore interno nel calcolo del grado.');
+  const { grade, objective, overall } = standingGrade(plan, values, indicator);
+  const replyPeriod = stored?.period ?? periodText;
   return {
-    kind: 'report', plan: planLabel(plan), indicator, value: stored?.value ?? value, period: stored?.period ?? periodText, note: input.note,
-    grade: indicatorStatus, standsForYear, objective: { id: objective.id, title: objective.title, score: objective.score, percent: objective.percent, band: objective.band },
-    overall: status.overall, stored, superseded, duplicate,
+    kind: 'report', plan: planLabel(plan), indicator, value: stored?.value ?? value, period: replyPeriod, note: input.note,
+    grade, standsForYear: grade.period === replyPeriod, objective, overall, stored, superseded, duplicate,
     override, reasonIgnored: !delivered && lock === undefined && input.reason !== undefined,
   };
+}
+
+/** The year's values as they would be with `value`: it counts only if its period is not earlier than the one that stands. */
+function previewValues(values: Map<number, LatestValue>, id: number, value: LatestValue): Map<number, LatestValue> {
+  const current = values.get(id);
+  if (current === undefined || comparePeriods(readPeriod(value.period), readPeriod(current.period)) >= 0) values.set(id, value);
+  return values;
 }
 
 /** `report` words (`12 value=23 period=2012-Q4`) → the checked input, for previews that store nothing. */
