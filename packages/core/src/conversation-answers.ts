@@ -1,8 +1,8 @@
 import { formatPeriod, italianPeriodName, lastPeriodOfYear, readPeriod, type Plan } from '@perf/model';
 import type { HowTo, QuestionTopic } from '@perf/conversation';
 import type { Actor, CommandContext } from './context.ts';
-import { lastClosedPeriod, openPeriod } from './cycle.ts';
-import { missingAmong } from './missing.ts';
+import { lastClosedPeriod } from './cycle.ts';
+import { missingAmong, missingNowIn, missingPeriod } from './missing.ts';
 import { assertCanSeeEnte } from './permissions.ts';
 import { gradeText, renderText } from './render-text.ts';
 import { runCommandLine } from './commands/table.ts';
@@ -23,10 +23,11 @@ const HOW_TO: Record<HowTo, Answer> = {
   help: { text: 'Posso registrare valori (anche scritti a parole), mostrare lo stato dei tuoi indicatori, degli obiettivi e dell\'ente, dirti cosa manca.', command: 'help' },
 };
 
+/** The period named, else the one "still missing" speaks of on every channel (`missingPeriod`). */
 function periodOf(plan: Plan, code: string | undefined, now: Date): string | undefined {
   if (code !== undefined) return code;
-  const open = openPeriod(plan, now);
-  return open === undefined ? undefined : formatPeriod(open);
+  const period = missingPeriod(plan, now);
+  return period === undefined ? undefined : formatPeriod(period);
 }
 
 async function missingOf(context: CommandContext, plan: Plan, period: string, owner?: string): Promise<Plan['indicators']> {
@@ -34,10 +35,10 @@ async function missingOf(context: CommandContext, plan: Plan, period: string, ow
   return missingAmong(plan, owner === undefined ? { kind: 'ente' } : { kind: 'person', person: owner }, reported);
 }
 
-/** The speaker's indicators without a value in the open period (empty outside the plan's year). */
+/** The speaker's indicators without a value in the period of `missingPeriod` (empty before the plan's year). */
 export async function missingNow(context: CommandContext, plan: Plan, actor: Actor): Promise<number[]> {
-  const period = periodOf(plan, undefined, context.clock());
-  return period === undefined ? [] : (await missingOf(context, plan, period, actor.id)).map((i) => i.id);
+  const missing = await missingNowIn(context.store, plan, { kind: 'person', person: actor.id }, context.clock());
+  return missing === undefined ? [] : missing.indicators.map((i) => i.id);
 }
 
 async function viaCommand(line: string, context: CommandContext, intro = ''): Promise<Answer> {
@@ -91,14 +92,15 @@ export async function answerQuestion(question: QuestionTopic, context: CommandCo
   }
 }
 
-/** A greeting or thanks, with what the person can do now (staff: their missing indicators). */
+/** A greeting or thanks, with what the person can do now (staff: their missing indicators, naming the period). */
 export async function smallTalkAnswer(greeting: 'hello' | 'thanks' | 'bye', context: CommandContext, plan: Plan, actor: Actor): Promise<string> {
   const first = actor.name.split(' ')[0] ?? actor.name;
   const opening = greeting === 'hello' ? `Ciao ${first}!` : greeting === 'thanks' ? 'Prego!' : `A presto, ${first}!`;
   if (greeting === 'bye') return opening;
-  const missing = actor.role === 'staff' ? await missingNow(context, plan, actor) : [];
-  const next = missing.length === 0
+  const missing = actor.role === 'staff' ? await missingNowIn(context.store, plan, { kind: 'person', person: actor.id }, context.clock()) : undefined;
+  const ids = missing?.indicators.map((i) => i.id) ?? [];
+  const next = missing === undefined || ids.length === 0
     ? 'Puoi chiedermi lo stato («status me», «a che punto è l\'obiettivo 09?») o registrare un valore («12: 23,5»).'
-    : `Ti ${missing.length === 1 ? 'manca l\'indicatore' : 'mancano gli indicatori'} ${missing.join(', ')} per il periodo in corso: scrivi ad esempio «${missing[0]}: <valore>».`;
+    : `Ti ${ids.length === 1 ? 'manca l\'indicatore' : 'mancano gli indicatori'} ${ids.join(', ')} per il ${italianPeriodName(missing.period)}: scrivi ad esempio «${ids[0]}: <valore>».`;
   return `${opening} ${next}`;
 }

@@ -88,4 +88,12 @@ describe.each(ENGINES)('conversation through the core on %s (free text → previ
     expect(textOf(await say('statsu', 'd.marchi'))).toContain('Forse intendevi:\nstatus');
     await expect(say('chi è in ritardo?', 'd.marchi')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
   });
+
+  it('once the year is over, «what is still missing» speaks of its last period, as /perf missing does', async () => {
+    now = new Date('2013-02-10T09:00:00Z');
+    const missing = textOf(await say('cosa devo ancora inserire?', 'd.marchi'));
+    expect(missing).toMatch(/^Per il quarto trimestre 2012 \(2012-Q4\) ti mancano \d+ indicatori:/);
+    expect(missing).toContain('• 47 «');
+    expect(textOf(await say('buongiorno', 'd.marchi'))).toMatch(/^Ciao Davide! Ti mancano gli indicatori 47, 48.* per il quarto trimestre 2012:/);
+  });
 });
