@@ -3,7 +3,7 @@ import { connect, createServer, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { clockFromEnv, COMMANDS, type RawParams, type Reply } from '@perf/core';
-import { isPerfError, PerfError } from '@perf/model';
+import { isErrorCode, isPerfError, PerfError } from '@perf/model';
 import { isPostgresUrl, type Store } from '@perf/store';
 import { z } from 'zod';
 
@@ -131,7 +131,7 @@ export async function forwardCommand(location: string, request: ForwardedCommand
       if ('progress' in frame) return progress(frame.progress);
       settled = true;
       if ('reply' in frame) resolveReply(frame.reply);
-      else reject(new PerfError(frame.error.code, frame.error.message, { details: frame.error.details, ...(frame.error.hint === undefined ? {} : { hint: frame.error.hint }), ...(frame.error.field === undefined ? {} : { field: frame.error.field }) }));
+      else reject(new PerfError(isErrorCode(frame.error.code) ? frame.error.code : 'INTERNAL', frame.error.message, { details: frame.error.details, ...(frame.error.hint === undefined ? {} : { hint: frame.error.hint }), ...(frame.error.field === undefined ? {} : { field: frame.error.field }) }));
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       if (settled) return;

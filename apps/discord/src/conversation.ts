@@ -1,4 +1,4 @@
-import { confirmAnswer, converse, type ReportInput } from '@perf/core';
+import { confirmAnswer, converse, decodeConfirmation, encodeConfirmation, type ReportInput } from '@perf/core';
 import { PerfError } from '@perf/model';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction, type Message } from 'discord.js';
 import { BAND_COLOUR, replyEmbed, replyMessage } from './embeds.ts';
@@ -15,19 +15,11 @@ export function isConversationButton(customId: string): boolean {
 
 /** The value to confirm travels in the button itself: indicator, period (fixed by the preview) and raw value. */
 function confirmId(input: ReportInput, period: string): string {
-  const id = CONFIRM + JSON.stringify([input.indicator, period, input.rawValue, input.note ?? null]);
+  const id = CONFIRM + encodeConfirmation({ ...input, period });
   if (id.length > MAX_CUSTOM_ID) {
     throw new PerfError('VALUE_TOO_LONG', 'Il valore (o la nota) è troppo lungo per essere confermato qui.', { hint: 'Usa /perf report indicator:<n> value:<valore> [note:<testo>].' });
   }
   return id;
-}
-
-function inputOf(customId: string): ReportInput {
-  const parsed: unknown = JSON.parse(customId.slice(CONFIRM.length));
-  if (!Array.isArray(parsed) || typeof parsed[0] !== 'number' || typeof parsed[1] !== 'string' || typeof parsed[2] !== 'string') {
-    throw new PerfError('COMMAND_INVALID', 'Conferma non valida: riscrivi il valore.', { hint: 'Scrivi «<indicatore>: <valore>», ad esempio «12: 23,5».' });
-  }
-  return { indicator: parsed[0], period: parsed[1], rawValue: parsed[2], note: typeof parsed[3] === 'string' ? parsed[3] : undefined };
 }
 
 function confirmButtons(input: ReportInput, period: string): APIActionRowComponent<APIButtonComponent> {
@@ -70,6 +62,6 @@ export async function answerConversationButton(interaction: ButtonInteraction, d
     return;
   }
   const context = chatContext(deps, interaction.user.id, `discord:${interaction.message.id}`);
-  const reply = await confirmAnswer(inputOf(interaction.customId), context, { conversation: interaction.channelId });
+  const reply = await confirmAnswer(decodeConfirmation(interaction.customId.slice(CONFIRM.length)), context, { conversation: interaction.channelId });
   await interaction.update({ embeds: [replyEmbed(reply)], components: [] });
 }

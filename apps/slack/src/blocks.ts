@@ -1,10 +1,10 @@
 import type { types } from '@slack/bolt';
 import {
-  BAND_EMOJI, gradeText, historyTable, renderReminderText, renderSummaryText, renderText, targetText, valueText,
+  BAND_EMOJI, encodeConfirmation, gradeText, historyTable, renderReminderText, renderSummaryText, renderText, targetText, valueText,
   type HelpReply, type PeriodSummary, type Reminder, type Reply, type ReportInput, type ReportReply, type StatusComparison, type StatusReply,
 } from '@perf/core';
 import { formatNumber, type Indicator } from '@perf/model';
-import { ACTION, encodeAnswer } from './actions.ts';
+import { ACTION } from './actions.ts';
 
 export type Block = types.KnownBlock;
 
@@ -221,7 +221,7 @@ export function confirmMessage(input: ReportInput, preview: ReportReply, summary
     blocks: [
       ...(shown ? [shown] : []),
       contextBlock('Premi *Conferma* (o rispondi «sì») per registrare il valore, *Annulla* (o «no») per scartarlo.'),
-      { type: 'actions', elements: [button('Conferma', ACTION.confirm, encodeAnswer(fixed), 'primary'), button('Annulla', ACTION.cancel, 'annulla')] },
+      { type: 'actions', elements: [button('Conferma', ACTION.confirm, encodeConfirmation(fixed), 'primary'), button('Annulla', ACTION.cancel, 'annulla')] },
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import { confirmAnswer, submitReport } from '@perf/core';
-import { ACTION, decodeAnswer } from './actions.ts';
+import { confirmAnswer, decodeConfirmation, submitReport } from '@perf/core';
+import { ACTION } from './actions.ts';
 import { cancelledMessage, replyMessage, type SlackMessage } from './blocks.ts';
 import { errorFieldText, errorMessage } from './errors.ts';
 import { CHECKIN_CALLBACK, checkInView, fieldOf, readCheckIn } from './modal.ts';
@@ -33,7 +33,7 @@ export function registerInteractions(app: App, runtime: SlackRuntime): void {
     try {
       const context = commandContext(runtime, body.user.id, `slack:confirm:${messageKey(body)}`);
       const conversation = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
-      await answer(replyMessage(await confirmAnswer(decodeAnswer(action.value), context, { conversation })), true);
+      await answer(replyMessage(await confirmAnswer(decodeConfirmation(action.value), context, { conversation })), true);
     } catch (error) {
       await answer(errorMessage(error, logger), false);
     }

@@ -1,7 +1,5 @@
-import { gradeText, renderText, type ReportInput, type ReportReply, type StatusReply } from '@perf/core';
-import { PerfError } from '@perf/model';
+import { encodeConfirmation, gradeText, renderText, type ReportInput, type ReportReply, type StatusReply } from '@perf/core';
 import type { Band, Grade } from '@perf/scoring';
-import * as z from 'zod';
 
 /** An Adaptive Card (schema 1.5, as Teams renders it). */
 export type AdaptiveCard = Record<string, unknown> & { readonly type: 'AdaptiveCard' };
@@ -23,27 +21,6 @@ function gradeLine(label: string, grade: Grade): unknown {
   return text(`${label}: ${gradeText(grade)}`, grade.band ? { color: BAND_COLOR[grade.band] } : {});
 }
 
-/** The button's payload: what was previewed is exactly what is stored. */
-const AnswerSchema = z.strictObject({
-  indicator: z.number().int().positive(),
-  value: z.string().min(1).max(200),
-  period: z.string().max(20).nullable(),
-  note: z.string().max(2_000).nullable(),
-});
-
-export function encodeAnswer(input: ReportInput): z.infer<typeof AnswerSchema> {
-  return { indicator: input.indicator, value: input.rawValue, period: input.period ?? null, note: input.note ?? null };
-}
-
-export function decodeAnswer(data: unknown): ReportInput {
-  const parsed = AnswerSchema.safeParse((data as { answer?: unknown } | undefined)?.answer);
-  if (!parsed.success) {
-    throw new PerfError('ANSWER_INVALID', 'Questo pulsante non contiene un valore valido: nulla è stato registrato.', { hint: 'Scrivi di nuovo il valore, ad esempio «12: 23,5».' });
-  }
-  const answer = parsed.data;
-  return { indicator: answer.indicator, rawValue: answer.value, period: answer.period ?? undefined, note: answer.note ?? undefined };
-}
-
 /** The confirmation of a value understood from free text: stored only when the person presses Conferma. */
 export function confirmCard(input: ReportInput, preview: ReportReply): AdaptiveCard {
   return card([
@@ -51,7 +28,7 @@ export function confirmCard(input: ReportInput, preview: ReportReply): AdaptiveC
     text(renderText(preview).replace(/^.*?\n/, '')),
     gradeLine(`Indicatore ${preview.indicator.id}`, preview.grade),
   ], [
-    { type: 'Action.Execute', title: 'Conferma', verb: VERB.confirm, style: 'positive', data: { answer: encodeAnswer(input) } },
+    { type: 'Action.Execute', title: 'Conferma', verb: VERB.confirm, style: 'positive', data: { answer: encodeConfirmation(input) } },
     { type: 'Action.Execute', title: 'Annulla', verb: VERB.cancel, data: {} },
   ]);
 }

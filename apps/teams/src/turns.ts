@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
-import { confirmAnswer, converse, isPrivateReply, renderText, runCommandLine, type Reply } from '@perf/core';
-import { answeredCard, confirmCard, decodeAnswer, statusCard, type AdaptiveCard } from './cards.ts';
+import { confirmAnswer, converse, decodeConfirmation, isPrivateReply, renderText, runCommandLine, type Reply } from '@perf/core';
+import { answeredCard, confirmCard, statusCard, type AdaptiveCard } from './cards.ts';
 import { errorText } from './errors.ts';
 import { offerRelazione } from './relazione.ts';
 import { activityKey, commandContext, isPersonal, senderId, type TeamsRuntime } from './runtime.ts';
@@ -56,7 +56,7 @@ export async function handleMessage(runtime: TeamsRuntime, context: TurnContext)
 export async function handleConfirm(runtime: TeamsRuntime, context: TurnContext, data: unknown): Promise<AdaptiveCard> {
   try {
     const cardKey = `${context.activity.conversation?.id ?? ''}:${context.activity.replyToId ?? context.activity.id ?? ''}`;
-    const reply = await confirmAnswer(decodeAnswer(data), commandContext(runtime, context, `teams:confirm:${cardKey}`));
+    const reply = await confirmAnswer(decodeConfirmation((data as { answer?: unknown } | undefined)?.answer), commandContext(runtime, context, `teams:confirm:${cardKey}`));
     return answeredCard(`✅ ${renderText(reply)}`);
   } catch (error) {
     return answeredCard(errorText(error, runtime.log));

@@ -1,4 +1,4 @@
-import { formatValue, type Indicator, type Plan } from '@perf/model';
+import { formatValue, type Indicator } from '@perf/model';
 import { closestNames, matchNames, nameNumbers, nameStems, type NameMatch } from './indicators.ts';
 import { findPeriod, rhythmHint, type Span } from './periods.ts';
 import { findNumberReference } from './reference.ts';

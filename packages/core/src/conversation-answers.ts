@@ -59,7 +59,7 @@ async function lateAnswer(context: CommandContext, plan: Plan, actor: Actor, cod
   return { text, command: `pnpm perf missing --period ${period}` };
 }
 
-async function bandsAnswer(context: CommandContext, plan: Plan, actor: Actor, question: Extract<QuestionTopic, { topic: 'bands' }>): Promise<Answer> {
+async function bandsAnswer(context: CommandContext, actor: Actor, question: Extract<QuestionTopic, { topic: 'bands' }>): Promise<Answer> {
   assertCanSeeEnte(actor);
   const reply = await runCommandLine('status', context);
   if (reply.kind !== 'status' || reply.scope !== 'ente') return viaCommand('status', context);
@@ -86,7 +86,7 @@ export async function answerQuestion(question: QuestionTopic, context: CommandCo
       return { text, command: 'status me' };
     }
     case 'late': return lateAnswer(context, plan, actor, question.period);
-    case 'bands': return bandsAnswer(context, plan, actor, question);
+    case 'bands': return bandsAnswer(context, actor, question);
     case 'overall': return viaCommand('status', context);
     case 'howto': return HOW_TO[question.task];
   }

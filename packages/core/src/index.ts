@@ -32,3 +32,4 @@ export * from './missing.ts';
 export * from './commands/missing.ts';
 export * from './commands/relazione-lifecycle.ts';
 export * from './commands/commento.ts';
+export * from './confirm-payload.ts';

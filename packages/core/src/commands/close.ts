@@ -1,4 +1,4 @@
-import { formatPeriod, parsePeriod, parsePeriodText, PerfError, periodEnd, periodsOfYear, type Monitoring } from '@perf/model';
+import { formatPeriod, parsePeriod, parsePeriodText, periodEnd, periodsOfYear, type Monitoring } from '@perf/model';
 import type { PeriodLock } from '@perf/store';
 import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
 import { assertCanClosePeriod } from '../permissions.ts';

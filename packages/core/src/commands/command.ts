@@ -1,4 +1,4 @@
-import { PerfError, type Plan, type Role } from '@perf/model';
+import { PerfError, type ErrorCode, type Plan, type Role } from '@perf/model';
 import type { z } from 'zod';
 import { resolveActor, resolvePlan, type Actor, type CommandContext } from '../context.ts';
 import { refuse } from '../permissions.ts';
@@ -26,7 +26,7 @@ export interface Field {
   /** Read by the adapter only (e.g. `--out`): declared for the help, never passed to the core. */
   readonly adapter?: boolean;
   /** The error code of a bad value (default COMMAND_INVALID). */
-  readonly code?: string;
+  readonly code?: ErrorCode;
 }
 
 export type Fields = Readonly<Record<string, Field>>;

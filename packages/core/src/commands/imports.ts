@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parseBilancio } from '@perf/finance-indices';
-import { parseGenere } from '@perf/gender';
 import { parsePlan, parseValuesFile, PerfError, type Plan } from '@perf/model';
 import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
-import { BILANCIO, GENERE } from '../documents.ts';
 import { formatDateTime } from '../render-text.ts';
 import type { ImportReply } from '../replies.ts';
 import { defineCommand, type FileInput } from './command.ts';

@@ -1,4 +1,4 @@
-import { PerfError, type Plan } from '@perf/model';
+import type { Plan } from '@perf/model';
 import { resolveActor, resolvePlan, type CommandContext } from '../context.ts';
 import { assertCanProduceRelazione } from '../permissions.ts';
 import { planLabel, type RelazioneReply } from '../replies.ts';
