@@ -7,7 +7,7 @@ describe('the Conferma button payload shared by Slack, Discord and Teams', () =>
     const payload = encodeConfirmation(input);
     expect(decodeConfirmation(payload)).toEqual(input);
     expect(('perf:confirm:' + payload).length).toBeLessThanOrEqual(100);
-    expect(decodeConfirmation(encodeConfirmation({ indicator: 7, rawValue: 'sì' }))).toEqual({ indicator: 7, rawValue: 'sì', period: undefined, note: undefined });
+    expect(decodeConfirmation(encodeConfirmation({ indicator: 7, rawValue: 'sì', period: undefined, note: undefined }))).toEqual({ indicator: 7, rawValue: 'sì', period: undefined, note: undefined });
   });
 
   it.each([
