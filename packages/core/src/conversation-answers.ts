@@ -1,4 +1,4 @@
-import { formatPeriod, italianPeriodName, lastPeriodOfYear, readPeriod, type Plan } from '@perf/model';
+import { formatPeriod, italianPeriodName, lastPeriodOfYear, readPeriod, type Period, type Plan } from '@perf/model';
 import type { HowTo, QuestionTopic } from '@perf/conversation';
 import type { Actor, CommandContext } from './context.ts';
 import { lastClosedPeriod } from './cycle.ts';
@@ -36,9 +36,9 @@ async function missingOf(context: CommandContext, plan: Plan, period: string, ow
 }
 
 /** The speaker's indicators without a value in the period of `missingPeriod` (empty before the plan's year). */
-export async function missingNow(context: CommandContext, plan: Plan, actor: Actor): Promise<number[]> {
+export async function missingNow(context: CommandContext, plan: Plan, actor: Actor): Promise<{ period: Period; ids: number[] } | undefined> {
   const missing = await missingNowIn(context.store, plan, { kind: 'person', person: actor.id }, context.clock());
-  return missing === undefined ? [] : missing.indicators.map((i) => i.id);
+  return missing === undefined ? undefined : { period: missing.period, ids: missing.indicators.map((i) => i.id) };
 }
 
 async function viaCommand(line: string, context: CommandContext, intro = ''): Promise<Answer> {
@@ -97,8 +97,8 @@ export async function smallTalkAnswer(greeting: 'hello' | 'thanks' | 'bye', cont
   const first = actor.name.split(' ')[0] ?? actor.name;
   const opening = greeting === 'hello' ? `Ciao ${first}!` : greeting === 'thanks' ? 'Prego!' : `A presto, ${first}!`;
   if (greeting === 'bye') return opening;
-  const missing = actor.role === 'staff' ? await missingNowIn(context.store, plan, { kind: 'person', person: actor.id }, context.clock()) : undefined;
-  const ids = missing?.indicators.map((i) => i.id) ?? [];
+  const missing = actor.role === 'staff' ? await missingNow(context, plan, actor) : undefined;
+  const ids = missing?.ids ?? [];
   const next = missing === undefined || ids.length === 0
     ? 'Puoi chiedermi lo stato («status me», «a che punto è l\'obiettivo 09?») o registrare un valore («12: 23,5»).'
     : `Ti ${ids.length === 1 ? 'manca l\'indicatore' : 'mancano gli indicatori'} ${ids.join(', ')} per il ${italianPeriodName(missing.period)}: scrivi ad esempio «${ids[0]}: <valore>».`;

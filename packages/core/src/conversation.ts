@@ -54,7 +54,7 @@ export async function converse(text: string, context: CommandContext, options: C
   const intent = understand({
     text, plan, speaker: { id: actor.id, role: actor.role }, state, commandWords: COMMAND_WORDS,
     reportable: new Set(reportableIndicators(plan, actor).map((i) => i.id)),
-    missing: await missingNow(context, plan, actor),
+    missing: (await missingNow(context, plan, actor))?.ids ?? [],
     currentPeriod: open === undefined ? undefined : `${open.year}-${open.kind}${open.index}`,
   });
   let outcome: Awaited<ReturnType<typeof act>>;
