@@ -15,6 +15,7 @@ export default defineConfig({
       { extends: true, test: { name: 'store', include: ['packages/store/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'core', include: ['packages/core/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'pdf-renderer', include: ['packages/pdf-renderer/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'chat', include: ['packages/chat/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'cli', include: ['apps/cli/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'slack', include: ['apps/slack/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'teams', include: ['apps/teams/test/**/*.test.ts'] } },

@@ -1,13 +1,13 @@
+import { CycleScheduler, DEFAULT_CHECK_INTERVAL_MINUTES, InFlight } from '@perf/chat';
 import type { Clock, CycleOutcome } from '@perf/core';
 import { PerfError } from '@perf/model';
 import type { Store } from '@perf/store';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { registerCommands } from './command-definition.ts';
 import { checkCycle } from './cycle.ts';
-import { DEFAULT_DISCORD_API_URL } from './env.ts';
+import { DEFAULT_DISCORD_API_URL, type DiscordEnv } from './env.ts';
 import { handleInteraction, handleMessage } from './interactions.ts';
 import type { BotDeps } from './respond.ts';
-import { schedulePeriodic, type PeriodicJob } from './schedule.ts';
 
 export interface DiscordBotOptions {
   /** An open store; the caller opens and closes it (tests share it with the bot). */
@@ -23,8 +23,8 @@ export interface DiscordBotOptions {
   readonly guildId?: string | undefined;
   /** Reminders start this many days before a period closes. */
   readonly reminderDays: number;
-  /** How often summaries and reminders are checked after the check at start (default 10 minutes). */
-  readonly checkIntervalMs?: number | undefined;
+  /** Minutes between cycle checks after the one at start (PERF_CHECK_INTERVAL_MINUTES, default 60). */
+  readonly checkIntervalMinutes?: number | undefined;
   /** How long to wait for the gateway's READY (default 30 s). */
   readonly readyTimeoutMs?: number | undefined;
   readonly log?: ((line: string) => void) | undefined;
@@ -39,26 +39,22 @@ export interface DiscordBot {
   checkCycle(): Promise<CycleOutcome>;
 }
 
-const DEFAULT_CHECK_INTERVAL_MS = 10 * 60_000;
 const DEFAULT_READY_TIMEOUT_MS = 30_000;
 
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const log = options.log ?? ((line: string) => console.log(line));
   const apiUrl = options.apiUrl ?? DEFAULT_DISCORD_API_URL;
   const deps: BotDeps = { store: options.store, clock: options.clock, log };
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let client: Client | undefined;
-  let job: PeriodicJob<CycleOutcome> | undefined;
+  let scheduler: CycleScheduler | undefined;
 
-  const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  };
+  const track = (work: Promise<void>) => void inFlight.track(work);
 
   const stop = async () => {
-    await job?.stop();
-    job = undefined;
-    await Promise.allSettled([...inFlight]);
+    await scheduler?.stop();
+    scheduler = undefined;
+    await inFlight.idle();
     await client?.destroy();
     client = undefined;
   };
@@ -87,17 +83,19 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         throw startupError(error, apiUrl);
       }
       log(`Bot Discord avviato come ${current.user?.tag ?? options.applicationId}; /perf registrato ${options.guildId === undefined ? 'globalmente' : `nel server ${options.guildId}`}.`);
-      job = schedulePeriodic(
-        () => checkCycle(current, { store: options.store, clock: options.clock, summaryChannel: options.summaryChannel, reminderDays: options.reminderDays, log }),
-        options.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS,
-        (error) => log(`Controllo del ciclo non riuscito: ${(error as Error).stack ?? String(error)}`),
-      );
-      await job.runNow().catch((error: unknown) => log(`Controllo del ciclo non riuscito: ${(error as Error).stack ?? String(error)}`));
+      scheduler = new CycleScheduler({
+        app: 'discord',
+        check: () => checkCycle(current, { store: options.store, clock: options.clock, summaryChannel: options.summaryChannel, reminderDays: options.reminderDays, log }),
+        intervalMinutes: options.checkIntervalMinutes ?? DEFAULT_CHECK_INTERVAL_MINUTES,
+        log,
+        inFlight,
+      });
+      await scheduler.start();
     },
     stop,
     checkCycle() {
-      if (job === undefined) throw new PerfError('BOT_STOPPED', 'Il bot Discord non è avviato.');
-      return job.runNow();
+      if (scheduler === undefined) throw new PerfError('BOT_STOPPED', 'Il bot Discord non è avviato.');
+      return scheduler.runNow();
     },
   };
 }
@@ -127,5 +125,13 @@ function startupError(error: unknown, apiUrl: string): PerfError {
   }
   return new PerfError('DISCORD_UNREACHABLE', `Connessione a Discord non riuscita (${apiUrl}): ${(error as Error).message}`, {
     hint: 'Controlla la rete e, se impostato, DISCORD_API_URL.', cause: error,
+  });
+}
+
+/** The bot as `pnpm discord` and `pnpm serve` configure it from the environment. */
+export function discordBotFromEnv(env: DiscordEnv, store: Store, log?: (line: string) => void): DiscordBot {
+  return createDiscordBot({
+    store, token: env.token, applicationId: env.applicationId, apiUrl: env.apiUrl, clock: env.clock, summaryChannel: env.summaryChannel,
+    guildId: env.guildId, reminderDays: env.reminderDays, checkIntervalMinutes: env.checkIntervalMinutes, log,
   });
 }

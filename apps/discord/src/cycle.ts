@@ -1,4 +1,5 @@
-import { renderReminderText, runCycleChecks, type Clock, type CycleOutcome, type PeriodSummary, type Reminder } from '@perf/core';
+import { runCycleRound } from '@perf/chat';
+import { renderReminderText, type Clock, type CycleOutcome, type PeriodSummary, type Reminder } from '@perf/core';
 import type { Store } from '@perf/store';
 import { Routes, type Client } from 'discord.js';
 import { clip, summaryEmbed } from './embeds.ts';
@@ -33,14 +34,13 @@ async function sendReminder(client: Client, reminder: Reminder, log: (line: stri
  * One check of the cycle (core `runCycleChecks`): the summary of the period just closed to the
  * summary channel, and the reminders due; each is claimed in the database so it goes out once.
  */
-export async function checkCycle(client: Client, options: CycleOptions): Promise<CycleOutcome> {
+export function checkCycle(client: Client, options: CycleOptions): Promise<CycleOutcome> {
   const { summaryChannel, log } = options;
-  const outcome = await runCycleChecks(options.store, options.clock(), { target: summaryChannel ?? '', reminderDays: options.reminderDays, app: 'discord' }, {
-    ...(summaryChannel === undefined ? {} : { postSummary: (summary: PeriodSummary) => postSummary(client, summaryChannel, summary) }),
-    sendReminder: (reminder: Reminder) => sendReminder(client, reminder, log),
+  return runCycleRound({
+    app: 'discord', store: options.store, clock: options.clock, summaryTarget: summaryChannel, reminderDays: options.reminderDays, log,
+    handlers: {
+      ...(summaryChannel === undefined ? {} : { postSummary: (summary: PeriodSummary) => postSummary(client, summaryChannel, summary) }),
+      sendReminder: (reminder: Reminder) => sendReminder(client, reminder, log),
+    },
   });
-  if (outcome.summaries.length > 0) log(`Riepiloghi pubblicati: ${outcome.summaries.join(', ')}.`);
-  if (outcome.reminders.length > 0) log(`Solleciti inviati: ${outcome.reminders.join(', ')}.`);
-  for (const failure of outcome.failures) log(`Invio non riuscito (sarà ritentato): ${failure}`);
-  return outcome;
 }

@@ -1,3 +1,4 @@
+import { chatCommandContext } from '@perf/chat';
 import type { CommandContext, Clock } from '@perf/core';
 import { PerfError } from '@perf/model';
 import type { Store } from '@perf/store';
@@ -13,7 +14,7 @@ export interface BotDeps {
 
 /** The command context of a Discord user; `requestKey` identifies the delivery so it never stores twice. */
 export function chatContext(deps: BotDeps, userId: string, requestKey: string | undefined): CommandContext {
-  return { store: deps.store, channel: 'discord', clock: deps.clock, identity: { kind: 'chat', app: 'discord', userId }, requestKey };
+  return chatCommandContext('discord', deps.store, deps.clock, userId, requestKey);
 }
 
 function logUnexpected(error: unknown, where: string, deps: BotDeps): void {

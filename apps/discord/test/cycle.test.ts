@@ -41,7 +41,7 @@ describe('summaries and reminders', () => {
     const running = await start();
     expect(fake.find(isSummary)).toHaveLength(1);
     expect(fake.find(isSummary)[0]?.status).toBe(403);
-    expect(running.log.join('\n')).toContain('Invio non riuscito (sarà ritentato): riepilogo CCIAA-MS 2012-Q3');
+    expect(running.log.join('\n')).toContain('perf Discord: non inviato (si riproverà al prossimo controllo): riepilogo CCIAA-MS 2012-Q3');
     fake.failures.clear();
     const outcome = await running.bot.checkCycle();
     expect(outcome.summaries).toEqual(['CCIAA-MS 2012-Q3']);

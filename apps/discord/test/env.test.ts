@@ -24,19 +24,19 @@ function envError(env: NodeJS.ProcessEnv): PerfError {
 describe('environment', () => {
   it('names every missing variable in one Italian message', () => {
     const error = envError({});
-    expect(error.message).toBe("Configurazione incompleta: mancano le variabili d'ambiente DISCORD_TOKEN, DISCORD_APPLICATION_ID, PERF_DB.");
-    expect(error.toText()).toContain('DISCORD_TOKEN: il token del bot');
-    expect(envError({ DISCORD_TOKEN: 't', PERF_DB: './db' }).message).toBe("Configurazione incompleta: manca la variabile d'ambiente DISCORD_APPLICATION_ID.");
+    expect(error).toMatchObject({ code: 'ENV_MISSING', message: "Impossibile avviare il bot Discord: mancano le variabili d'ambiente DISCORD_TOKEN, DISCORD_APPLICATION_ID." });
+    expect(error.toText()).toContain('DISCORD_TOKEN mancante: il token del bot');
+    expect(envError({ DISCORD_TOKEN: 't' }).message).toBe("Impossibile avviare il bot Discord: manca la variabile d'ambiente DISCORD_APPLICATION_ID.");
   });
 
-  it('reads the defaults of the optional variables', () => {
-    const env = readDiscordEnv({ DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: APPLICATION_ID, PERF_DB: './db' });
-    expect(env).toMatchObject({ token: 'token', applicationId: APPLICATION_ID, db: './db', apiUrl: 'https://discord.com/api', summaryChannel: undefined, guildId: undefined, reminderDays: 7 });
+  it('reads the defaults of the optional variables, PERF_DB ./.perf and checks every 60 minutes as in the other apps', () => {
+    const env = readDiscordEnv({ DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: APPLICATION_ID });
+    expect(env).toMatchObject({ token: 'token', applicationId: APPLICATION_ID, db: '.perf', apiUrl: 'https://discord.com/api', summaryChannel: undefined, guildId: undefined, reminderDays: 7, checkIntervalMinutes: 60 });
     const set = readDiscordEnv({
       DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: APPLICATION_ID, PERF_DB: './db', DISCORD_API_URL: 'http://127.0.0.1:9/api/',
-      DISCORD_SUMMARY_CHANNEL: '220000000000000001', DISCORD_GUILD_ID: GUILD_ID, PERF_REMINDER_DAYS: '3', PERF_NOW: '2012-12-27T10:00:00+01:00',
+      DISCORD_SUMMARY_CHANNEL: '220000000000000001', DISCORD_GUILD_ID: GUILD_ID, PERF_REMINDER_DAYS: '3', PERF_CHECK_INTERVAL_MINUTES: '5', PERF_NOW: '2012-12-27T10:00:00+01:00',
     });
-    expect(set).toMatchObject({ apiUrl: 'http://127.0.0.1:9/api', summaryChannel: '220000000000000001', guildId: GUILD_ID, reminderDays: 3 });
+    expect(set).toMatchObject({ apiUrl: 'http://127.0.0.1:9/api', summaryChannel: '220000000000000001', guildId: GUILD_ID, reminderDays: 3, checkIntervalMinutes: 5, db: './db' });
     expect(set.clock().toISOString()).toBe('2012-12-27T09:00:00.000Z');
   });
 
@@ -55,7 +55,7 @@ describe('environment', () => {
       cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 30_000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("Errore: Configurazione incompleta: mancano le variabili d'ambiente DISCORD_TOKEN, DISCORD_APPLICATION_ID, PERF_DB.");
+    expect(result.stderr).toContain("Errore: Impossibile avviare il bot Discord: mancano le variabili d'ambiente DISCORD_TOKEN, DISCORD_APPLICATION_ID.");
   });
 });
 
@@ -93,7 +93,7 @@ describe('pnpm discord', () => {
       expect(fake.identifies).toHaveLength(1);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(output).toContain('Ricevuto SIGTERM: arresto del bot Discord.');
+      expect(output).toContain('perf Discord: SIGTERM ricevuto, chiusura in corso…');
       // The embedded database's lock is released: the directory opens again.
       const store = await openStore(db, { lockWaitMs: 0 });
       await store.close();

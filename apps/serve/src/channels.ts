@@ -1,10 +1,10 @@
 import { serve as serveHttp } from '@hono/node-server';
-import { createDiscordBot } from '@perf/discord/bot';
+import { discordBotFromEnv } from '@perf/discord/bot';
 import { readDiscordEnv } from '@perf/discord/env';
 import { slackAppFromEnv } from '@perf/slack/app';
 import { readSlackEnv } from '@perf/slack/env';
 import type { Store } from '@perf/store';
-import { createTeamsApp } from '@perf/teams/app';
+import { teamsAppFromEnv } from '@perf/teams/app';
 import { readTeamsEnv } from '@perf/teams/env';
 import { createWebApp } from '@perf/web/app';
 import { readWebEnv } from '@perf/web/env';
@@ -54,11 +54,7 @@ export const CHANNELS: readonly ChannelDefinition[] = [
     name: 'Discord',
     enabledBy: ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'],
     async start(env, store, log) {
-      const config = readDiscordEnv(env);
-      const bot = createDiscordBot({
-        store, token: config.token, applicationId: config.applicationId, apiUrl: config.apiUrl, clock: config.clock,
-        summaryChannel: config.summaryChannel, guildId: config.guildId, reminderDays: config.reminderDays, log,
-      });
+      const bot = discordBotFromEnv(readDiscordEnv(env), store, log);
       return started(bot, () => bot.start(), () => 'gateway di Discord');
     },
   },
@@ -69,10 +65,7 @@ export const CHANNELS: readonly ChannelDefinition[] = [
     portVariable: 'TEAMS_PORT',
     async start(env, store, log) {
       const config = readTeamsEnv(env);
-      const teams = createTeamsApp({
-        store, appId: config.appId, appPassword: config.appPassword, tenantId: config.tenantId, authorityUrl: config.authorityUrl,
-        clock: config.clock, summaryConversation: config.summaryConversation, serviceUrl: config.serviceUrl, reminderDays: config.reminderDays, log,
-      });
+      const teams = teamsAppFromEnv(config, store, log);
       return started(teams, () => teams.start({ port: config.port }), ({ port }) => `porta ${port} (POST /api/messages)`);
     },
   },

@@ -1,13 +1,14 @@
 import type { App, LogLevel, Logger } from '@slack/bolt';
+import { CycleScheduler, DEFAULT_CHECK_INTERVAL_MINUTES, DEFAULT_REMINDER_DAYS, InFlight, runCycleRound } from '@perf/chat';
 import type { Clock, CycleOutcome } from '@perf/core';
 import type { Store } from '@perf/store';
 import { registerSlashCommand } from './commands.ts';
 import { registerConversation } from './conversation.ts';
-import { CycleScheduler } from './cycle.ts';
-import { DEFAULT_CHECK_INTERVAL_MINUTES, DEFAULT_PORT, DEFAULT_REMINDER_DAYS, type SlackEnv } from './env.ts';
+import { cycleHandlers } from './cycle.ts';
+import { DEFAULT_PORT, type SlackEnv } from './env.ts';
 import { registerInteractions } from './interactions.ts';
 import { createBoltApp, type SlackTransport } from './receiver.ts';
-import { Tasks, type SlackRuntime } from './runtime.ts';
+import type { SlackRuntime } from './runtime.ts';
 
 export interface SlackAppOptions {
   /** An open store; the caller opens and closes it (tests inject theirs). */
@@ -49,7 +50,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const app = bolt.app;
 
   const logger = app.logger;
-  const tasks = new Tasks();
+  const tasks = new InFlight();
   const runtime: SlackRuntime = {
     store: options.store,
     clock: options.clock ?? (() => new Date()),
@@ -59,7 +60,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     summaryChannel: options.summaryChannel,
     reminderDays: options.reminderDays ?? DEFAULT_REMINDER_DAYS,
   };
-  const scheduler = new CycleScheduler(runtime, (options.checkIntervalMinutes ?? DEFAULT_CHECK_INTERVAL_MINUTES) * 60_000);
+  const scheduler = new CycleScheduler({
+    app: 'slack',
+    check: () => runCycleRound({ app: 'slack', store: runtime.store, clock: runtime.clock, summaryTarget: runtime.summaryChannel, reminderDays: runtime.reminderDays, handlers: cycleHandlers(runtime), log: (line) => logger.info(line) }),
+    intervalMinutes: options.checkIntervalMinutes ?? DEFAULT_CHECK_INTERVAL_MINUTES,
+    log: (line) => logger.error(line),
+    inFlight: tasks,
+  });
 
   // Every request is tracked until its listeners finish, so stop() and tests can wait for it.
   app.use(async ({ next }) => {
@@ -89,14 +96,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       started = true;
       const port = await bolt.listen(listen.port ?? DEFAULT_PORT, listen.host);
       ready = true;
-      scheduler.start();
+      void scheduler.start();
       return { port };
     },
-    runChecks: () => scheduler.run(),
+    runChecks: () => scheduler.runNow(),
     idle: () => tasks.idle(),
     async stop() {
       ready = false;
-      scheduler.stop();
+      await scheduler.stop();
       await tasks.idle();
       if (started) {
         started = false;

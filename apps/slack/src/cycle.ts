@@ -1,4 +1,4 @@
-import { runCycleChecks, type CycleHandlers, type CycleOutcome } from '@perf/core';
+import type { CycleHandlers } from '@perf/core';
 import { reminderMessage, summaryMessage } from './blocks.ts';
 import type { SlackRuntime } from './runtime.ts';
 
@@ -20,48 +20,4 @@ export function cycleHandlers(runtime: SlackRuntime): CycleHandlers {
       await client.chat.postMessage({ channel: summaryChannel, ...summaryMessage(summary) });
     },
   };
-}
-
-/**
- * Runs the cycle checks (summaries, reminders) at start and then every `intervalMs`; the core
- * claims each notification in the database, so restarts and other instances never repeat one.
- */
-export class CycleScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<CycleOutcome> | undefined;
-
-  constructor(private readonly runtime: SlackRuntime, private readonly intervalMs: number) {}
-
-  /** One check now; a call while a check is running joins it. */
-  run(): Promise<CycleOutcome> {
-    if (this.running) return this.running;
-    const run = this.check().finally(() => {
-      this.running = undefined;
-    });
-    this.running = run;
-    return this.runtime.tasks.track(run);
-  }
-
-  start(): void {
-    const tick = () => {
-      this.run().catch((error: unknown) => this.runtime.logger.error(`perf: controlli del ciclo non riusciti: ${(error as Error).stack ?? String(error)}`));
-    };
-    tick();
-    this.timer = setInterval(tick, this.intervalMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  private async check(): Promise<CycleOutcome> {
-    const { store, clock, summaryChannel, reminderDays, logger } = this.runtime;
-    const outcome = await runCycleChecks(store, clock(), { target: summaryChannel ?? '', reminderDays, app: 'slack' }, cycleHandlers(this.runtime));
-    for (const summary of outcome.summaries) logger.info(`perf: riepilogo ${summary} pubblicato in ${summaryChannel ?? ''}.`);
-    for (const reminder of outcome.reminders) logger.info(`perf: sollecito inviato a ${reminder}.`);
-    for (const failure of outcome.failures) logger.warn(`perf: non inviato (si riproverà): ${failure}`);
-    return outcome;
-  }
 }

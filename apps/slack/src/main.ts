@@ -1,6 +1,6 @@
-import { isPerfError, PerfError } from '@perf/model';
-import { openStore, type Store } from '@perf/store';
-import { slackAppFromEnv, type SlackApp } from './app.ts';
+import { envOrExit, runChatProcess } from '@perf/chat';
+import { PerfError } from '@perf/model';
+import { slackAppFromEnv } from './app.ts';
 import { readSlackEnv } from './env.ts';
 
 /** Why the app could not start, in Italian: a bad token or an unreachable Slack are the usual causes. */
@@ -15,43 +15,18 @@ function startupError(error: unknown, apiUrl: string | undefined): unknown {
   return error;
 }
 
-async function main(): Promise<void> {
-  const env = readSlackEnv();
-  // A server: the embedded engine on its own thread keeps Slack's requests acknowledged at once.
-  const store: Store = await openStore(env.db, { embeddedThread: 'worker' });
-  let slack: SlackApp | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`perf Slack: ${signal} ricevuto, chiusura in corso…`);
-    try {
-      await slack?.stop();
-    } finally {
-      await store.close();
-    }
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+const env = envOrExit(() => readSlackEnv());
 
+await runChatProcess('slack', env.db, async (store) => {
+  const slack = slackAppFromEnv(env, store);
   try {
-    slack = slackAppFromEnv(env, store);
     const { port } = await slack.start({ port: env.port, host: env.host });
     const how = env.transport.mode === 'socket' ? `Socket Mode (nessun URL pubblico), GET /healthz sulla porta ${port}` : `in ascolto sulla porta ${port} (POST /slack/events, GET /healthz)`;
     console.error(`perf Slack: ${how}; database ${store.engine === 'postgres' ? 'PostgreSQL' : `incorporato in ${env.db}`}.`);
     if (env.summaryChannel === undefined) console.error('perf Slack: PERF_SUMMARY_CHANNEL non impostata: i riepiloghi trimestrali non saranno pubblicati.');
+    return slack;
   } catch (error) {
-    await slack?.stop().catch(() => undefined);
-    await store.close();
+    await slack.stop().catch(() => undefined);
     throw startupError(error, env.apiUrl);
   }
-}
-
-try {
-  await main();
-} catch (error) {
-  if (isPerfError(error)) console.error(`Errore: ${error.toText()}`);
-  else console.error(`Errore interno: ${(error as Error).stack ?? String(error)}`);
-  process.exit(1);
-}
+});

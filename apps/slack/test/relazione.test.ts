@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LogLevel, webApi, type Logger } from '@slack/bolt';
-import { Tasks } from '../src/runtime.ts';
+import { InFlight } from '@perf/chat';
 import { uploadRelazione } from '../src/uploads.ts';
 import { directMessage, dmChannel } from './support/conversation.ts';
 import { FakeSlack } from './support/fake-slack.ts';
@@ -43,7 +43,7 @@ describe('relazione', () => {
       const quiet = () => undefined;
       const logger: Logger = { debug: quiet, info: quiet, warn: quiet, error: quiet, setLevel: quiet, getLevel: () => LogLevel.ERROR, setName: quiet };
       const client = new webApi.WebClient('xoxb-perf-test', { slackApiUrl: fake.apiUrl });
-      const runtime = { client, logger, tasks: new Tasks() } as unknown as Parameters<typeof uploadRelazione>[0];
+      const runtime = { client, logger, tasks: new InFlight() } as unknown as Parameters<typeof uploadRelazione>[0];
       const pdf = new TextEncoder().encode('%PDF-1.4\n% perf\n%%EOF\n');
       await uploadRelazione(runtime, 'D0000013', {
         kind: 'relazione', plan: { ente: 'CCIAA-MS', enteName: 'Camera di Commercio di Massa Carrara', year: 2012 }, pdf, pages: 2, filename: 'Relazione-Performance-CCIAA-MS-2012.pdf',

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import {
   AdaptiveCardActionExecuteResponseType, AgentApplication, CloudAdapter, type AuthConfiguration, type Request, type TurnState, type WebResponse,
 } from '@microsoft/agents-hosting';
+import { CycleScheduler, DEFAULT_CHECK_INTERVAL_MINUTES, DEFAULT_REMINDER_DAYS, InFlight } from '@perf/chat';
 import type { Clock, CycleOutcome } from '@perf/core';
 import type { Store } from '@perf/store';
 import { answeredCard, VERB } from './cards.ts';
 import { runTeamsChecks } from './cycle.ts';
+import type { TeamsEnv } from './env.ts';
 import { handleFileConsent } from './relazione.ts';
 import type { TeamsRuntime } from './runtime.ts';
 import { handleConfirm, handleInstall, handleMessage, handleStatusDrill } from './turns.ts';
@@ -90,16 +92,16 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const runtime: TeamsRuntime = {
     store: options.store, clock: options.clock ?? (() => new Date()), adapter, appId: options.appId ?? 'perf-local',
     summaryConversation: options.summaryConversation, serviceUrl: options.serviceUrl ?? 'https://smba.trafficmanager.net/teams/',
-    reminderDays: options.reminderDays ?? 7, log,
+    reminderDays: options.reminderDays ?? DEFAULT_REMINDER_DAYS, log,
   };
   routes(app, runtime);
   app.onError(async (_context, error) => log(`perf Teams: errore non gestito: ${error.stack ?? error.message}`));
 
   let ready = false;
-  let timer: NodeJS.Timeout | undefined;
-  let checking: Promise<CycleOutcome> | undefined;
-  const pending = new Set<Promise<unknown>>();
-  const runChecks = () => (checking ??= runTeamsChecks(runtime).finally(() => { checking = undefined; }));
+  const inFlight = new InFlight();
+  const scheduler = new CycleScheduler({
+    app: 'teams', check: () => runTeamsChecks(runtime), intervalMinutes: options.checkIntervalMinutes ?? DEFAULT_CHECK_INTERVAL_MINUTES, log, inFlight,
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method === 'GET' && req.url === '/healthz') {
@@ -131,8 +133,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
       log(`perf Teams: richiesta non gestita: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
-    pending.add(work);
-    void work.finally(() => pending.delete(work));
+    void inFlight.track(work);
   });
 
   return {
@@ -142,21 +143,25 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
         server.listen(listen.port ?? 3978, listen.host, () => resolve());
       });
       ready = true;
-      const tick = () => void runChecks().catch((error: unknown) => log(`perf Teams: controlli del ciclo non riusciti: ${(error as Error).stack ?? String(error)}`));
-      tick();
-      timer = setInterval(tick, (options.checkIntervalMinutes ?? 60) * 60_000);
-      timer.unref();
+      void scheduler.start();
       return { port: (server.address() as AddressInfo).port };
     },
-    runChecks,
+    runChecks: () => scheduler.runNow(),
     async stop() {
       ready = false;
-      if (timer) clearInterval(timer);
+      await scheduler.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-      await checking?.catch(() => undefined);
+      await inFlight.idle();
     },
   };
+}
+
+/** The app as `pnpm teams` and `pnpm serve` configure it from the environment. */
+export function teamsAppFromEnv(env: TeamsEnv, store: Store, log?: (line: string) => void): TeamsApp {
+  return createTeamsApp({
+    store, appId: env.appId, appPassword: env.appPassword, tenantId: env.tenantId, authorityUrl: env.authorityUrl, clock: env.clock,
+    summaryConversation: env.summaryConversation, serviceUrl: env.serviceUrl, reminderDays: env.reminderDays, checkIntervalMinutes: env.checkIntervalMinutes, log,
+  });
 }

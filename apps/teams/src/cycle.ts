@@ -1,6 +1,7 @@
 import { MessageFactory } from '@microsoft/agents-hosting';
 import type { ConversationReference } from '@microsoft/agents-activity';
-import { renderReminderText, renderSummaryText, runCycleChecks, type CycleHandlers, type CycleOutcome } from '@perf/core';
+import { runCycleRound } from '@perf/chat';
+import { renderReminderText, renderSummaryText, type CycleHandlers, type CycleOutcome } from '@perf/core';
 import { PerfError } from '@perf/model';
 import type { TeamsRuntime } from './runtime.ts';
 
@@ -39,10 +40,9 @@ function cycleHandlers(runtime: TeamsRuntime): CycleHandlers {
 }
 
 /** One round of cycle checks; the core claims each notification in the database, so it goes out once across restarts and instances. */
-export async function runTeamsChecks(runtime: TeamsRuntime): Promise<CycleOutcome> {
-  const outcome = await runCycleChecks(runtime.store, runtime.clock(), { target: runtime.summaryConversation ?? '', reminderDays: runtime.reminderDays, app: 'teams' }, cycleHandlers(runtime));
-  for (const summary of outcome.summaries) runtime.log(`perf Teams: riepilogo ${summary} pubblicato.`);
-  for (const reminder of outcome.reminders) runtime.log(`perf Teams: sollecito inviato a ${reminder}.`);
-  for (const failure of outcome.failures) runtime.log(`perf Teams: non inviato (si riproverà): ${failure}`);
-  return outcome;
+export function runTeamsChecks(runtime: TeamsRuntime): Promise<CycleOutcome> {
+  return runCycleRound({
+    app: 'teams', store: runtime.store, clock: runtime.clock, summaryTarget: runtime.summaryConversation,
+    reminderDays: runtime.reminderDays, handlers: cycleHandlers(runtime), log: runtime.log,
+  });
 }

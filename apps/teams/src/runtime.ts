@@ -1,4 +1,5 @@
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import { chatCommandContext } from '@perf/chat';
 import type { Clock, CommandContext } from '@perf/core';
 import type { Store } from '@perf/store';
 
@@ -22,7 +23,7 @@ export function senderId(context: TurnContext): string {
 
 /** The command core's context for the sender; `requestKey` makes a redelivery harmless. */
 export function commandContext(runtime: TeamsRuntime, context: TurnContext, requestKey?: string): CommandContext {
-  return { store: runtime.store, channel: 'teams', clock: runtime.clock, identity: { kind: 'chat', app: 'teams', userId: senderId(context) }, requestKey };
+  return chatCommandContext('teams', runtime.store, runtime.clock, senderId(context), requestKey);
 }
 
 /** Identifies one activity of one conversation: a redelivery carries the same pair. */

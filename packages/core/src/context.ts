@@ -1,4 +1,4 @@
-import { PerfError, romeDateParts, type Person, type Plan, type Role } from '@perf/model';
+import { channelName, PerfError, romeDateParts, type ChatApp, type Person, type Plan, type Role } from '@perf/model';
 import type { Channel, PlanRef, Store, WriteMeta } from '@perf/store';
 import type { Clock } from './clock.ts';
 
@@ -32,13 +32,11 @@ export interface CommandContext {
 
 /**
  * How a caller maps to a person: the CLI's operator (`--as` or controllo), or a chat user id
- * looked up in the plan's `slack` / `discord` ids.
+ * looked up in the plan's id field of that chat app (`slack`, `discord`, `teams`).
  */
 export type Identity =
   | { readonly kind: 'operator'; readonly personId?: string | undefined; readonly operatorName: string }
-  | { readonly kind: 'chat'; readonly app: 'slack' | 'discord' | 'teams'; readonly userId: string };
-
-const CHAT_APP_NAME = { slack: 'Slack', discord: 'Discord', teams: 'Teams' } as const;
+  | { readonly kind: 'chat'; readonly app: ChatApp; readonly userId: string };
 
 export function writeMeta(context: CommandContext, actor: Actor): WriteMeta {
   return { actor: actor.id, channel: context.channel, at: context.clock() };
@@ -69,7 +67,7 @@ export function resolveActor(plan: Plan, identity: Identity): Actor {
   const person = plan.people.find((p) => p[identity.app] === identity.userId);
   if (!person) {
     throw new PerfError('USER_NOT_IN_PLAN', `Non risulti tra le persone del Piano della Performance ${plan.ente.code} ${plan.year}: non posso accettare comandi da questo utente.`, {
-      hint: `Chiedi al controllo di gestione di aggiungere il tuo id ${CHAT_APP_NAME[identity.app]} (${identity.userId}) alla voce people del Piano.`,
+      hint: `Chiedi al controllo di gestione di aggiungere il tuo id ${channelName(identity.app)} (${identity.userId}) alla voce people del Piano.`,
     });
   }
   return { id: person.id, name: person.name, role: person.role, person };

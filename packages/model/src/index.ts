@@ -10,3 +10,4 @@ export * from './format.ts';
 export * from './values-file.ts';
 export * from './rollover.ts';
 export * from './value-checks.ts';
+export * from './channels.ts';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CHAT_APPS, type ChatApp } from './channels.ts';
 import { PerfError } from './errors.ts';
 import { countErrors, parseYamlWith, validateDocument, type InvalidDocument } from './documents.ts';
 
@@ -16,15 +17,19 @@ export const EnteSchema = z.strictObject({ code: id, name: id });
 export const PerspectiveSchema = z.strictObject({ id, name: id, description: text.optional() });
 export const LineSchema = z.strictObject({ id, name: id, description: text.optional() });
 export const AreaSchema = z.strictObject({ id, name: id, head: id });
+/** A person's id in each chat app (the compiler asks for one when a chat app joins the channel registry). */
+const CHAT_ID_FIELDS = {
+  slack: id.optional(),
+  discord: z.union([id, z.number().int()]).transform((v) => String(v)).optional(),
+  /** Microsoft Entra object id (Teams' `from.aadObjectId`). */
+  teams: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "serve l'object id Entra della persona (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)").transform((v) => v.toLowerCase()).optional(),
+} satisfies Record<ChatApp, z.ZodType>;
 export const PersonSchema = z.strictObject({
   id,
   name: id,
   role: RoleSchema,
   email: text.optional(),
-  slack: id.optional(),
-  discord: z.union([id, z.number().int()]).transform((v) => String(v)).optional(),
-  /** Microsoft Entra object id (Teams' `from.aadObjectId`). */
-  teams: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "serve l'object id Entra della persona (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)").transform((v) => v.toLowerCase()).optional(),
+  ...CHAT_ID_FIELDS,
 });
 export const StrategicObjectiveSchema = z.strictObject({
   id: objectiveId,
@@ -115,7 +120,7 @@ export function crossCheckPlan(plan: Plan): string[] {
   plan.operational_objectives.forEach((o) => {
     if (strategic.has(o.id)) problems.push(`operational_objectives: id "${o.id}" già usato da un obiettivo strategico`);
   });
-  const chatIds = (key: 'slack' | 'discord' | 'teams') => {
+  for (const key of CHAT_APPS) {
     const seen = new Map<string, string>();
     plan.people.forEach((p, index) => {
       const chatId = p[key];
@@ -124,10 +129,7 @@ export function crossCheckPlan(plan: Plan): string[] {
       if (other) problems.push(`people[${index}].${key}: "${chatId}" è già assegnato a ${other}`);
       seen.set(chatId, p.id);
     });
-  };
-  chatIds('slack');
-  chatIds('discord');
-  chatIds('teams');
+  }
 
   const refProblem = (path: string, kind: string, value: string, known: Iterable<string>) =>
     problems.push(`${path}: ${kind} "${value}" inesistente (noti: ${[...known].join(', ') || 'nessuno'})`);

@@ -1,11 +1,11 @@
-import { PerfError, validatePlan, type Plan } from '@perf/model';
+import { PerfError, validatePlan, type Channel, type Plan } from '@perf/model';
 import type { SqlDriver } from './driver.ts';
 import { TeamsConversations } from './teams-conversations.ts';
 import { WebAuthStore } from './web-auth.ts';
 import { ConversationStateStore } from './conversation-state.ts';
 import { RelazioneRecords } from './relazione-records.ts';
 
-export type Channel = 'cli' | 'slack' | 'discord' | 'web' | 'teams';
+export type { Channel };
 
 /** Who writes, when and through which channel: every write carries it into the audit log. */
 export interface WriteMeta {

@@ -1,4 +1,4 @@
-import type { Indicator } from '@perf/model';
+import { channelName, type Indicator } from '@perf/model';
 import { lateValues, type Context } from '../context.ts';
 import { NOT_SCORED, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
 import { table, type Row } from '../table.ts';
@@ -7,7 +7,6 @@ import type { RilevazioneRow } from '../types.ts';
 
 export const CHAPTER_6 = '6. Allegati Tecnici';
 
-const CHANNELS: Readonly<Record<string, string>> = { cli: 'CLI', slack: 'Slack', discord: 'Discord' };
 
 /** Chapter 6: the documents of the cycle and every indicator with its whole history of rilevazioni. */
 export function renderAllegati(ctx: Context): void {
@@ -66,7 +65,7 @@ function historyRow(ctx: Context, indicator: Indicator | undefined, row: Rilevaz
       { text: value, color, strike: row.superseded },
       { text: ctx.personName(row.reportedBy), color },
       { text: formatDateTime(row.reportedAt), color },
-      { text: CHANNELS[row.channel] ?? row.channel, color },
+      { text: channelName(row.channel), color },
       { text: row.superseded ? 'sostituito' : 'valido', color, bold: !row.superseded },
       { text: [row.note, overrideText(ctx, row)].filter((t) => t !== null).join('\n'), color },
     ],

@@ -1,4 +1,4 @@
-import { formatPeriod, periodsOfYear } from '@perf/model';
+import { channelInProse, formatPeriod, periodsOfYear } from '@perf/model';
 import { flowDiagram } from '../charts.ts';
 import { lateValues, sortPeriods, type Context } from '../context.ts';
 import { formatDateLong, formatDateShort, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
@@ -8,8 +8,6 @@ import type { RilevazioneRow } from '../types.ts';
 
 export const CHAPTER_5 = '5. Il processo di redazione della Relazione sulla Performance';
 
-const CHANNEL_NAMES: Readonly<Record<string, string>> = { cli: 'riga di comando', slack: 'Slack', discord: 'Discord' };
-const channelName = (channel: string): string => CHANNEL_NAMES[channel] ?? channel;
 
 interface ProcessFacts {
   readonly rows: readonly RilevazioneRow[];
@@ -99,7 +97,7 @@ function renderMonitoraggio(ctx: Context, f: ProcessFacts): void {
   const rows: Row[] = periods.map((period) => {
     const own = f.rows.filter((r) => r.period === period);
     const times = own.map((r) => r.reportedAt.getTime());
-    const channels = [...new Set(own.map((r) => channelName(r.channel)))].join(', ');
+    const channels = [...new Set(own.map((r) => channelInProse(r.channel)))].join(', ');
     return {
       cells: [
         periodLabel(period),
@@ -113,7 +111,7 @@ function renderMonitoraggio(ctx: Context, f: ProcessFacts): void {
       ...(own.length === 0 ? { color: COLORS.muted } : {}),
     };
   });
-  rows.push(totalRow(['Totale', String(f.rows.length), String(f.covered), String(f.superseded), f.first ? formatDateShort(f.first) : '—', f.last ? formatDateShort(f.last) : '—', [...f.channels.keys()].map(channelName).join(', ') || '—']));
+  rows.push(totalRow(['Totale', String(f.rows.length), String(f.covered), String(f.superseded), f.first ? formatDateShort(f.first) : '—', f.last ? formatDateShort(f.last) : '—', [...f.channels.keys()].map(channelInProse).join(', ') || '—']));
   table(report, [
     { header: 'Periodo', width: 2 },
     { header: 'Rilevazioni', width: 1.45, align: 'right' },
@@ -135,7 +133,7 @@ function renderPuntiDiForza(ctx: Context, f: ProcessFacts): void {
       `registrati, i punti di forza e di debolezza che hanno caratterizzato il ciclo di gestione della performance per l’anno ${plan.year}.`,
   );
   const coverage = total > 0 ? f.covered / total : null;
-  const channelText = [...f.channels.entries()].map(([c, n]) => `${channelName(c)} ${n}`).join(', ');
+  const channelText = [...f.channels.entries()].map(([c, n]) => `${channelInProse(c)} ${n}`).join(', ');
   table(report, [
     { header: 'OGGETTO DI RIFERIMENTO', width: 3 },
     { header: 'EVIDENZA NEL ' + plan.year, width: 6 },

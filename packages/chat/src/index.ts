@@ -1,0 +1,4 @@
+export * from './cycle-scheduler.ts';
+export * from './env.ts';
+export * from './in-flight.ts';
+export * from './process.ts';
