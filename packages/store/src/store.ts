@@ -4,6 +4,7 @@ import { TeamsConversations } from './teams-conversations.ts';
 import { WebAuthStore } from './web-auth.ts';
 import { ConversationStateStore } from './conversation-state.ts';
 import { RelazioneRecords } from './relazione-records.ts';
+import { snapshotTables } from './snapshot.ts';
 
 export type { Channel };
 
@@ -527,6 +528,11 @@ export class Store {
       id: r.id, at: new Date(r.at_ms), actor: r.actor, channel: r.channel, action: r.action, ente: r.ente_code, year: r.year,
       details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
     }));
+  }
+
+  /** Every row of every table as text (see `snapshotTables`): equal snapshots, nothing stored in between. */
+  snapshot(): Promise<string> {
+    return snapshotTables(this.driver);
   }
 
   /** Row counts, for tests and the CLI's `db info`. */

@@ -43,6 +43,14 @@ describe.each(ENGINES)('store on %s', (_name, location) => {
     expect((await store.getPlan('E1', 2012))?.indicators.map((i) => i.id)).toEqual([1, 2, 3]);
   });
 
+  it('takes a snapshot of every table that changes with any write and only then', async () => {
+    const before = await store.snapshot();
+    expect(await store.snapshot()).toBe(before);
+    expect(before).toContain('"ente_code":"E1"');
+    await store.claimRequest('snapshot-test', new Date('2012-06-30T10:00:00Z'));
+    expect(await store.snapshot()).not.toBe(before);
+  });
+
   it('appends rilevazioni, superseding and never overwriting', async () => {
     const first = await store.addRilevazione(rilevazione(1, '2012-Q1', 1, 3), meta('a'));
     const second = await store.addRilevazione(rilevazione(1, '2012-Q1', 1, 4), meta('b'));
