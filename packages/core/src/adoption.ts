@@ -1,4 +1,5 @@
 import type { Store } from '@perf/store';
+import { citizenSummaryPdf } from './commands/relazione.ts';
 
 export interface RelazioneAdoption {
   readonly adoptedAt: Date;
@@ -18,14 +19,10 @@ export async function adoptedRelazionePdf(store: Store, ente: string, year: numb
   return (await store.relazione.adoption(ente, year))?.pdf;
 }
 
-/**
- * «La Relazione in sintesi» of an adopted year, for the public page: rendered from the store with the
- * Giunta's act (dated by it, so the same data give the same bytes); undefined before the adoption.
- */
+/** «La Relazione in sintesi» of an adopted year, for the public page: the one frozen with the Giunta's act; undefined before the adoption. */
 export async function adoptedCitizenSummary(store: Store, ente: string, year: number): Promise<Uint8Array | undefined> {
   const adopted = await store.relazione.adoption(ente, year, false);
   const plan = adopted === undefined ? undefined : await store.getPlan(ente, year);
   if (adopted === undefined || plan === undefined) return undefined;
-  const { renderCitizenSummaryFromStore } = await import('./commands/relazione-data.ts');
-  return (await renderCitizenSummaryFromStore(store, plan, adopted.adoptedAt, adopted)).pdf;
+  return (await citizenSummaryPdf(store, plan, adopted.adoptedAt, adopted)).pdf;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '@perf/model';
 import { openStore, sha256Hex, type Store } from '@perf/store';
-import { COMMANDS, commandHelp, relazioneAdoption, renderText, runCommandLine, type CommandContext, type Reply } from '../src/index.ts';
+import { adoptedCitizenSummary, COMMANDS, commandHelp, relazioneAdoption, renderText, runCommandLine, type CommandContext, type Reply } from '../src/index.ts';
 import { discardDatabase, freshEmbeddedDir } from '../../../test/support/databases.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/cciaa-ms-2012/${name}`, import.meta.url), 'utf8');
@@ -120,10 +120,23 @@ describe('the Relazione adopted by the Giunta and validated by the OIV', () => {
     expect(cover).toContain('Adottata dalla Giunta con delibera n. 45 del 27/06/2013');
     const summary = await run('relazione 2012 sintesi', 'f.serra');
     if (summary.kind !== 'relazione') throw new Error(summary.kind);
-    expect(summary.adopted).toEqual({ delibera: 'n. 45 del 27/06/2013', sha256: undefined });
+    expect(summary.adopted).toEqual({ delibera: 'n. 45 del 27/06/2013', sha256: sha256Hex(summary.pdf) });
     expect(pdftotext(summary.pdf)).toContain('adottata dalla Giunta con delibera n. 45 del 27/06/2013');
     expect(await relazioneAdoption(store, 'CCIAA-MS', 2012)).toMatchObject({ delibera: 'n. 45 del 27/06/2013', sha256: adopted.sha256 });
-    expect((await store.auditLog({ ente: 'CCIAA-MS' })).filter((e) => e.action === 'relazione.adopt').map((e) => e.actor)).toEqual(['f.serra']);
+    const adoptions = (await store.auditLog({ ente: 'CCIAA-MS' })).filter((e) => e.action === 'relazione.adopt');
+    expect(adoptions.map((e) => [e.actor, e.details.summarySha256])).toEqual([['f.serra', sha256Hex(summary.pdf)]]);
+  });
+
+  it('freezes «La Relazione in sintesi» with the adoption: a value stored later changes neither it nor the public download', async () => {
+    const before = await run('relazione 2012 sintesi', 'g.ferri');
+    if (before.kind !== 'relazione') throw new Error(before.kind);
+    expect((await store.relazione.adoptedSummary('CCIAA-MS', 2012))?.sha256).toBe(sha256Hex(before.pdf));
+    await run('report 12 value=2 period=2012-Q4 motivo="dato rettificato dopo l’adozione"', 'f.serra');
+    const after = await run('relazione 2012 sintesi', 'f.serra');
+    if (after.kind !== 'relazione') throw new Error(after.kind);
+    expect(sha256Hex(after.pdf)).toBe(sha256Hex(before.pdf));
+    const published = await adoptedCitizenSummary(store, 'CCIAA-MS', 2012);
+    expect(published === undefined ? undefined : sha256Hex(published)).toBe(sha256Hex(before.pdf));
   });
 
   it('refuses a second adoption of the same year in Italian, keeping the first', async () => {

@@ -207,6 +207,21 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 8,
+    name: 'The citizen summary frozen with the adopted Relazione',
+    // «La Relazione in sintesi» published in Amministrazione trasparente must not change after the adoption
+    // either: its bytes are stored with the adoption, in the same transaction, once.
+    sql: `
+      CREATE TABLE relazione_summaries (
+        adoption_id integer PRIMARY KEY REFERENCES relazione_adoptions (id),
+        pdf_sha256 text NOT NULL CHECK (pdf_sha256 ~ '^[0-9a-f]{64}$'),
+        pdf bytea NOT NULL,
+        pages integer NOT NULL
+      );
+      CREATE TRIGGER relazione_summaries_append_only BEFORE UPDATE OR DELETE ON relazione_summaries FOR EACH ROW EXECUTE FUNCTION perf_append_only();
+    `,
+  },
 ];
 
 /** The versions already applied, or none when the database is new (no `schema_migrations` table yet). */

@@ -18,6 +18,13 @@ export interface RelazioneAdoptionRecord {
   readonly pages: number;
 }
 
+/** A PDF frozen at the adoption: its bytes, their SHA-256 and its page count. */
+export interface FrozenPdf {
+  readonly pdf: Uint8Array;
+  readonly sha256: string;
+  readonly pages: number;
+}
+
 /** The OIV's validation of an adopted Relazione. */
 export interface RelazioneValidationRecord {
   readonly id: number;
@@ -94,8 +101,11 @@ async function audit(tx: SqlDriver, meta: WriteMeta, action: string, ente: strin
 export class RelazioneRecords {
   constructor(private readonly driver: SqlDriver) {}
 
-  /** Records the adoption of a year's Relazione with its frozen bytes; a year is adopted once (a second adoption is refused). */
-  async adopt(ente: string, year: number, delibera: string, pdf: Uint8Array, pages: number, meta: WriteMeta): Promise<RelazioneAdoptionRecord> {
+  /**
+   * Records the adoption of a year's Relazione with its frozen bytes, and «La Relazione in sintesi» of the
+   * same act when given; a year is adopted once (a second adoption is refused).
+   */
+  async adopt(ente: string, year: number, delibera: string, pdf: Uint8Array, pages: number, meta: WriteMeta, summary?: Omit<FrozenPdf, 'sha256'>): Promise<RelazioneAdoptionRecord> {
     return this.driver.transaction(async (tx) => {
       await lockYear(tx, ente, year);
       const existing = await new RelazioneRecords(tx).adoption(ente, year);
@@ -106,7 +116,11 @@ export class RelazioneRecords {
         [ente, year, delibera, meta.actor, meta.at, meta.channel, sha256, pdf, pages]);
       const row = rows[0];
       if (row === undefined) throw new PerfError('STORE_FAILED', 'Adozione non registrata: il database non ha restituito la riga.');
-      await audit(tx, meta, 'relazione.adopt', ente, year, { delibera, sha256, bytes: pdf.length });
+      const summarySha256 = summary === undefined ? undefined : sha256Hex(summary.pdf);
+      if (summary !== undefined) {
+        await tx.query('INSERT INTO relazione_summaries (adoption_id, pdf_sha256, pdf, pages) VALUES ($1, $2, $3, $4)', [row.id, summarySha256, summary.pdf, summary.pages]);
+      }
+      await audit(tx, meta, 'relazione.adopt', ente, year, { delibera, sha256, bytes: pdf.length, ...(summarySha256 === undefined ? {} : { summarySha256 }) });
       return toAdoption({ ...row, pdf });
     });
   }
@@ -116,6 +130,14 @@ export class RelazioneRecords {
     const rows = await this.driver.query<AdoptionRow>(
       `SELECT ${ADOPTION_COLUMNS}${withPdf ? ', pdf' : ''} FROM relazione_adoptions WHERE ente_code = $1 AND year = $2`, [ente, year]);
     return rows[0] === undefined ? undefined : toAdoption(rows[0]);
+  }
+
+  /** «La Relazione in sintesi» frozen with the year's adoption; undefined before it (and for adoptions recorded before migration 7). */
+  async adoptedSummary(ente: string, year: number): Promise<FrozenPdf | undefined> {
+    const rows = await this.driver.query<{ pdf: Uint8Array; pdf_sha256: string; pages: number }>(
+      `SELECT s.pdf, s.pdf_sha256, s.pages FROM relazione_summaries s JOIN relazione_adoptions a ON a.id = s.adoption_id WHERE a.ente_code = $1 AND a.year = $2`, [ente, year]);
+    const row = rows[0];
+    return row === undefined ? undefined : { pdf: new Uint8Array(row.pdf), sha256: row.pdf_sha256, pages: row.pages };
   }
 
   /** Records the OIV's validation; refused before the adoption and when the year is already validated. */

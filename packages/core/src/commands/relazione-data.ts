@@ -51,3 +51,13 @@ export async function renderCitizenSummaryFromStore(store: Store, plan: Plan, no
   const { renderCitizenSummary } = await import('@perf/pdf-renderer');
   return renderCitizenSummary(await relazioneSource(store, plan, now, adoption));
 }
+
+/** What the Giunta adopts: the Relazione and «La Relazione in sintesi», rendered from one reading of the data. */
+export async function renderAdoptedFromStore(store: Store, plan: Plan, now: Date, onProgress: ((step: string) => void) | undefined, adoption: NonNullable<RelazioneData['adoption']>): Promise<{ relazione: { pdf: Uint8Array; pages: number }; sintesi: { pdf: Uint8Array; pages: number } }> {
+  const { renderCitizenSummary, renderRelazione } = await import('@perf/pdf-renderer');
+  onProgress?.('Lettura dei dati dal database');
+  const source = await relazioneSource(store, plan, now, adoption);
+  const relazione = await renderRelazione(source, onProgress === undefined ? {} : { onProgress });
+  onProgress?.('Impaginazione della sintesi per i cittadini');
+  return { relazione, sintesi: await renderCitizenSummary(source) };
+}

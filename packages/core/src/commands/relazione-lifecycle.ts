@@ -44,16 +44,16 @@ export const adoptCommand = defineCommand<AdoptInput, RelazioneAdoptedReply>({
   slow: true,
   json: true,
   summary: 'registra l’adozione della Relazione da parte della Giunta e ne congela il PDF (controllo di gestione)',
-  help: 'Produce la Relazione dell’anno senza la dicitura BOZZA, con la delibera in copertina, e la conserva così com’è con la sua impronta SHA-256: da quel momento «relazione» restituisce sempre questo stesso file. Un anno si adotta una volta sola.',
+  help: 'Produce la Relazione dell’anno senza la dicitura BOZZA, con la delibera in copertina, e «La Relazione in sintesi» dello stesso atto, e le conserva così come sono con la loro impronta SHA-256: da quel momento «relazione» e «relazione sintesi» restituiscono sempre questi stessi file. Un anno si adotta una volta sola.',
   examples: ['2012 delibera="n. 45 del 27/06/2013"'],
   async execute(input, { context, plan, actor }) {
     const meta = writeMeta(context, actor);
     const existing = await context.store.relazione.adoption(plan.ente.code, plan.year, false);
     // Refused before rendering; the store refuses again inside its transaction, for two adoptions at once.
     if (existing !== undefined) throw alreadyAdopted(existing);
-    const { renderRelazioneFromStore } = await import('./relazione-data.ts');
-    const rendered = await renderRelazioneFromStore(context.store, plan, meta.at, context.progress, { delibera: input.delibera, adoptedAt: meta.at });
-    const adopted = await context.store.relazione.adopt(plan.ente.code, plan.year, input.delibera, rendered.pdf, rendered.pages, meta);
+    const { renderAdoptedFromStore } = await import('./relazione-data.ts');
+    const { relazione, sintesi } = await renderAdoptedFromStore(context.store, plan, meta.at, context.progress, { delibera: input.delibera, adoptedAt: meta.at });
+    const adopted = await context.store.relazione.adopt(plan.ente.code, plan.year, input.delibera, relazione.pdf, relazione.pages, meta, sintesi);
     return { kind: 'relazione-adopted', plan: planLabel(plan), delibera: adopted.delibera, sha256: adopted.sha256, pages: adopted.pages, adoptedAt: adopted.adoptedAt, adoptedBy: adopted.adoptedBy };
   },
 });

@@ -1,4 +1,5 @@
 import type { Plan } from '@perf/model';
+import type { RelazioneAdoptionRecord, Store } from '@perf/store';
 import { resolveActor, resolvePlan, type CommandContext } from '../context.ts';
 import { assertCanProduceRelazione } from '../permissions.ts';
 import { planLabel, type RelazioneReply } from '../replies.ts';
@@ -39,17 +40,28 @@ export async function produceRelazione(input: RelazioneInput, context: CommandCo
   return { kind: 'relazione', plan: planLabel(plan), pdf: rendered.pdf, pages: rendered.pages, filename, adopted: undefined };
 }
 
-/** The citizen summary: a draft until the year is adopted, then dated and signed by the Giunta's act. */
+/** The citizen summary: a draft until the year is adopted, then the one frozen with the Giunta's act. */
 async function produceCitizenSummary(plan: Plan, context: CommandContext): Promise<RelazioneReply> {
   const adopted = await context.store.relazione.adoption(plan.ente.code, plan.year, false);
-  const { renderCitizenSummaryFromStore } = await import('./relazione-data.ts');
   context.progress?.('Lettura dei dati e impaginazione della sintesi');
-  const rendered = await renderCitizenSummaryFromStore(context.store, plan, context.clock(), adopted);
+  const frozen = await citizenSummaryPdf(context.store, plan, context.clock(), adopted);
   return {
-    kind: 'relazione', plan: planLabel(plan), pdf: rendered.pdf, pages: rendered.pages, sintesi: true,
+    kind: 'relazione', plan: planLabel(plan), pdf: frozen.pdf, pages: frozen.pages, sintesi: true,
     filename: `Relazione-in-sintesi-${plan.ente.code}-${plan.year}.pdf`,
-    adopted: adopted === undefined ? undefined : { delibera: adopted.delibera, sha256: undefined },
+    adopted: adopted === undefined ? undefined : { delibera: adopted.delibera, sha256: frozen.sha256 },
   };
+}
+
+/**
+ * «La Relazione in sintesi»: the bytes frozen at the adoption; before it, a draft rendered now. An
+ * adoption recorded before the summary was frozen with it is rendered from the store, dated by the act.
+ */
+export async function citizenSummaryPdf(store: Store, plan: Plan, now: Date, adopted: RelazioneAdoptionRecord | undefined): Promise<{ pdf: Uint8Array; pages: number; sha256: string | undefined }> {
+  const frozen = adopted === undefined ? undefined : await store.relazione.adoptedSummary(plan.ente.code, plan.year);
+  if (frozen !== undefined) return frozen;
+  const { renderCitizenSummaryFromStore } = await import('./relazione-data.ts');
+  const rendered = await renderCitizenSummaryFromStore(store, plan, adopted?.adoptedAt ?? now, adopted);
+  return { ...rendered, sha256: undefined };
 }
 
 function relazioneInput(p: Readonly<Record<string, unknown>>): RelazioneInput {
