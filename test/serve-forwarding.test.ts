@@ -71,6 +71,25 @@ describe('pnpm serve holds the embedded database; pnpm perf sends its commands t
     expect(await (await fetch(`http://127.0.0.1:${serve.port}/healthz`)).json()).toMatchObject({ ok: true, channels: ['Teams'] });
   });
 
+  it('prints a dashboard link signed by the running dashboard: the CLI needs neither PERF_WEB_SECRET nor the database', async () => {
+    await serve.stop();
+    const lines: string[] = [];
+    const secret = 'segreto-del-cruscotto-in-serve';
+    serve = await startServe({ env: { PERF_DB: db, PORT: '0', PERF_WEB_SECRET: secret, PERF_WEB_URL: 'https://perf.ente.example', WEB_PORT: '0' }, log: (line) => lines.push(line) });
+    expect(serve.started).toEqual(['cruscotto web']);
+    const port = /cruscotto web avviato, porta (\d+)/.exec(lines.join('\n'))?.[1];
+    const printed = (await runCliOk(['web', 'link', '--as', 'g.conti', '--db', db], { ...NO_WAIT, PERF_WEB_SECRET: undefined })).stdout.split('\n');
+    expect(printed[0]).toMatch(/^https:\/\/perf\.ente\.example\/accesso\?t=[\w.%-]+$/);
+    expect(printed[1]).toMatch(/^Link di accesso per Giulia Conti \(CCIAA-MS\): vale 15 minuti \(scade il .+\) e una sola volta\.$/);
+    // The running dashboard accepts it, once.
+    const post = () => fetch(`http://127.0.0.1:${port}/accesso`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ t: new URL(printed[0] ?? '').searchParams.get('t') ?? '' }) });
+    expect((await post()).status).toBe(303);
+    expect((await post()).status).toBe(400);
+    const refused = await runCli(['web', 'link', '--db', db], { ...NO_WAIT, PERF_WEB_SECRET: undefined });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Il link di accesso al cruscotto è personale');
+  });
+
   it('writes the Relazione the server made to --out on the CLI side', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'perf-serve-')), 'relazione.pdf');
     await runCliOk(['relazione', '--year', '2012', '--out', out, '--db', db], NO_WAIT);

@@ -20,6 +20,13 @@ const COMMON = `Opzioni comuni:
   --year <AAAA>      l'anno del Piano (default: l'anno corrente o, se assente, il più recente)
   --help             questo aiuto`;
 
+/** The sign-in link signed here, with PERF_WEB_SECRET and PERF_WEB_URL of this process. */
+async function localSignInLink(args: CliArgs): Promise<{ url: string; name: string; ente: string; expiresAt: Date }> {
+  const secrets = webSecretsFromEnv();
+  const link = await withContext(args, (context) => createSignInLink(context, secrets));
+  return { url: link.url, name: link.person.name, ente: link.ente, expiresAt: link.expiresAt };
+}
+
 /** The CLI's own commands: they run the other channels or the example, not a core command. */
 const CLI_ONLY: readonly CliCommand[] = [
   {
@@ -35,9 +42,12 @@ const CLI_ONLY: readonly CliCommand[] = [
     summary: 'stampa il link personale di accesso al cruscotto web (valido 15 minuti, una sola volta)',
     help: 'Legge PERF_WEB_SECRET (lo stesso del cruscotto) e PERF_WEB_URL (default http://localhost:<PORT>, PORT default 8080). Il link apre una sessione di 8 ore con i permessi della persona.',
     run: async (args, io) => {
-      const secrets = webSecretsFromEnv();
-      const link = await withContext(args, (context) => createSignInLink(context, secrets));
-      io.out(`${link.url}\nLink di accesso per ${link.person.name} (${link.ente}): vale 15 minuti (scade il ${formatDateAtTime(link.expiresAt)}) e una sola volta.`);
+      // A running pnpm serve holding the embedded database signs the link with its dashboard's secret.
+      const forwarded = await forwardCommand(dbLocation(args), clientRequest('dashboard', {}, args), () => undefined);
+      const link = forwarded?.kind === 'dashboard'
+        ? { url: forwarded.url, name: forwarded.person.name, ente: forwarded.plan.ente, expiresAt: forwarded.expiresAt }
+        : await localSignInLink(args);
+      io.out(`${link.url}\nLink di accesso per ${link.name} (${link.ente}): vale 15 minuti (scade il ${formatDateAtTime(link.expiresAt)}) e una sola volta.`);
     },
   },
   {

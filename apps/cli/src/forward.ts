@@ -2,7 +2,7 @@ import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { clockFromEnv, COMMANDS, type RawParams, type Reply } from '@perf/core';
+import { clockFromEnv, COMMANDS, type RawParams, type Reply, type WebSecrets } from '@perf/core';
 import { isErrorCode, isPerfError, PerfError } from '@perf/model';
 import { isPostgresUrl, type Store } from '@perf/store';
 import { z } from 'zod';
@@ -57,7 +57,7 @@ function readFrames(socket: Socket, onFrame: (value: unknown) => void): void {
   });
 }
 
-async function runForwarded(store: Store, value: unknown, send: (frame: Frame) => void): Promise<void> {
+async function runForwarded(store: Store, value: unknown, send: (frame: Frame) => void, web: WebSecrets | undefined): Promise<void> {
   const parsed = requestSchema.safeParse(value);
   const command = parsed.success ? COMMANDS.find((c) => c.name === parsed.data.command) : undefined;
   if (!parsed.success || command === undefined) {
@@ -69,6 +69,7 @@ async function runForwarded(store: Store, value: unknown, send: (frame: Frame) =
     store, channel: 'cli', clock, ente: request.ente, year: request.year,
     identity: { kind: 'operator', personId: request.personId, operatorName: request.operatorName },
     progress: (step) => send({ progress: step }),
+    web,
   });
   send({ reply });
 }
@@ -78,8 +79,11 @@ export interface CommandListener {
   close(): Promise<void>;
 }
 
-/** The server side: listens on `<db>/perf.sock` and runs each command it receives on `store`. */
-export async function listenForCommands(store: Store, location: string, log: (line: string) => void): Promise<CommandListener> {
+/**
+ * The server side: listens on `<db>/perf.sock` and runs each command it receives on `store`; `web` signs
+ * the dashboard links it prints (`perf web link`, `perf dashboard`) with the running dashboard's secret.
+ */
+export async function listenForCommands(store: Store, location: string, log: (line: string) => void, web?: WebSecrets): Promise<CommandListener> {
   const path = socketPath(location);
   // The server holds the database's lock, so a socket file left here is a crashed server's.
   if (existsSync(path)) unlinkSync(path);
@@ -89,7 +93,7 @@ export async function listenForCommands(store: Store, location: string, log: (li
       if (done) return;
       done = true;
       const send = (frame: Frame) => { if (!socket.destroyed) writeFrame(socket, frame); };
-      runForwarded(store, value, send).catch((error: unknown) => {
+      runForwarded(store, value, send, web).catch((error: unknown) => {
         if (!isPerfError(error)) log(`perf serve: comando della CLI non riuscito: ${(error as Error).stack ?? String(error)}`);
         const perf = isPerfError(error) ? error : new PerfError('INTERNAL', 'Errore interno del server: il comando non è stato completato.', { hint: 'Il registro di pnpm serve riporta il dettaglio.' });
         send({ error: { code: perf.code, message: perf.message, details: perf.details, hint: perf.hint, field: perf.field } });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { listenForCommands, type CommandListener } from '@perf/cli/forward';
+import { webSecretsFromEnv } from '@perf/core';
 import { PerfError } from '@perf/model';
 import { DEFAULT_DB_LOCATION, isPostgresUrl, openStore, type Store } from '@perf/store';
 import { CHANNELS, channelEnv, missingVariable, type ChannelDefinition, type RunningChannel } from './channels.ts';
@@ -77,7 +78,9 @@ export async function startServe(options: ServeOptions = {}): Promise<RunningSer
       }
       running.push({ name: channel.name, channel: await channel.start(channelEnv(channel, env, db), store, log) });
     }
-    if (!isPostgresUrl(db) && db !== 'memory:') commands = await listenForCommands(store, db, log);
+    // The dashboard's secret signs the links printed for `perf web link`, as the running dashboard checks them.
+    const web = env.PERF_WEB_SECRET?.trim() ? webSecretsFromEnv({ ...env, PORT: env.WEB_PORT }) : undefined;
+    if (!isPostgresUrl(db) && db !== 'memory:') commands = await listenForCommands(store, db, log, web);
     const healthPort = await listen(health, port);
     ready = true;
     for (const { name, channel } of running) log(`perf serve: ${name} avviato, ${channel.where}.`);
