@@ -1,5 +1,6 @@
 import { runCycleRound } from '@perf/chat';
-import { renderReminderText, type Clock, type CycleOutcome, type PeriodSummary, type Reminder } from '@perf/core';
+import { renderNoticeText, renderReminderText, type Clock, type CycleOutcome, type PeriodSummary, type PersonNotice, type Reminder } from '@perf/core';
+import type { Person } from '@perf/model';
 import type { Store } from '@perf/store';
 import { Routes, type Client } from 'discord.js';
 import { clip, summaryEmbed } from './embeds.ts';
@@ -19,15 +20,14 @@ async function postSummary(client: Client, channelId: string, summary: PeriodSum
   await client.rest.post(Routes.channelMessages(channelId), { body: { embeds: [summaryEmbed(summary)] } });
 }
 
-/** A reminder goes by direct message: open (or reuse) the DM channel, then post in it. */
-async function sendReminder(client: Client, reminder: Reminder, log: (line: string) => void): Promise<void> {
-  const userId = reminder.person.discord;
-  if (userId === undefined) {
-    log(`Sollecito ${reminder.period} per ${reminder.person.id} non inviato: nel Piano manca il suo id Discord.`);
+/** Reminders and notices go by direct message: open (or reuse) the DM channel, then post in it. */
+async function sendDirect(client: Client, person: Person, what: string, text: string, log: (line: string) => void): Promise<void> {
+  if (person.discord === undefined) {
+    log(`${what} per ${person.id} non inviato: nel Piano manca il suo id Discord.`);
     return;
   }
-  const channel = await client.users.createDM(userId);
-  await channel.send({ content: clip(renderReminderText(reminder), MAX_CONTENT) });
+  const channel = await client.users.createDM(person.discord);
+  await channel.send({ content: clip(text, MAX_CONTENT) });
 }
 
 /**
@@ -40,7 +40,8 @@ export function checkCycle(client: Client, options: CycleOptions): Promise<Cycle
     app: 'discord', store: options.store, clock: options.clock, summaryTarget: summaryChannel, reminderDays: options.reminderDays, log,
     handlers: {
       ...(summaryChannel === undefined ? {} : { postSummary: (summary: PeriodSummary) => postSummary(client, summaryChannel, summary) }),
-      sendReminder: (reminder: Reminder) => sendReminder(client, reminder, log),
+      sendReminder: (reminder: Reminder) => sendDirect(client, reminder.person, `Sollecito ${reminder.period}`, renderReminderText(reminder), log),
+      sendNotice: (notice: PersonNotice) => sendDirect(client, notice.person, `Avviso «${notice.key}»`, renderNoticeText(notice), log),
     },
   });
 }

@@ -76,7 +76,7 @@ describe('summaries and reminders', () => {
     const reminders = fake.find(isDmOpen).length;
     const running = await start();
     const outcome = await running.bot.checkCycle();
-    expect(outcome).toEqual({ summaries: [], reminders: [], failures: [] });
+    expect(outcome).toEqual({ summaries: [], reminders: [], notices: [], failures: [] });
     expect(fake.find(isSummary)).toHaveLength(summaries);
     expect(fake.find(isDmOpen)).toHaveLength(reminders);
   });

@@ -1,4 +1,4 @@
-import type { CycleHandlers } from '@perf/core';
+import { renderNoticeText, type CycleHandlers } from '@perf/core';
 import { reminderMessage, summaryMessage } from './blocks.ts';
 import type { SlackRuntime } from './runtime.ts';
 
@@ -13,9 +13,18 @@ export function cycleHandlers(runtime: SlackRuntime): CycleHandlers {
     // Posting to a user id delivers the message in the person's conversation with the app.
     await client.chat.postMessage({ channel: reminder.person.slack, ...reminderMessage(reminder) });
   };
-  if (summaryChannel === undefined) return { sendReminder };
+  // Posting to a user id delivers the message in the person's conversation with the app.
+  const sendNotice: CycleHandlers['sendNotice'] = async (notice) => {
+    if (!notice.person.slack) {
+      logger.info(`perf: avviso «${notice.key}» per ${notice.person.id} non inviato: nessun id Slack nel Piano.`);
+      return;
+    }
+    await client.chat.postMessage({ channel: notice.person.slack, text: renderNoticeText(notice) });
+  };
+  if (summaryChannel === undefined) return { sendReminder, sendNotice };
   return {
     sendReminder,
+    sendNotice,
     postSummary: async (summary) => {
       await client.chat.postMessage({ channel: summaryChannel, ...summaryMessage(summary) });
     },

@@ -141,7 +141,7 @@ describe('mentions and the Home tab', () => {
     const [answer] = harness.fake.callsTo('chat.postEphemeral');
     expect(answer?.body).toMatchObject({ channel: 'C0GENERALE', user: USERS.rossi });
     expect(blocksText(answer?.body.blocks)).toContain('Obiettivo 04');
-    expect(harness.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(postsTo(harness, 'C0GENERALE')).toHaveLength(0);
   });
 
   it("publishes the person's indicators, last values and what is missing in the open period", async () => {

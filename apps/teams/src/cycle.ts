@@ -1,8 +1,8 @@
 import { MessageFactory } from '@microsoft/agents-hosting';
 import type { ConversationReference } from '@microsoft/agents-activity';
 import { runCycleRound } from '@perf/chat';
-import { renderReminderText, renderSummaryText, type CycleHandlers, type CycleOutcome } from '@perf/core';
-import { PerfError } from '@perf/model';
+import { renderNoticeText, renderReminderText, renderSummaryText, type CycleHandlers, type CycleOutcome } from '@perf/core';
+import { PerfError, type Person } from '@perf/model';
 import type { TeamsRuntime } from './runtime.ts';
 
 /**
@@ -24,17 +24,20 @@ async function sendTo(runtime: TeamsRuntime, reference: Partial<ConversationRefe
 
 /** The summary to TEAMS_SUMMARY_CONVERSATION; reminders to the personal chats whose references are stored. */
 function cycleHandlers(runtime: TeamsRuntime): CycleHandlers {
-  const sendReminder: CycleHandlers['sendReminder'] = async (reminder) => {
-    const reference = reminder.person.teams === undefined ? undefined : await runtime.store.teamsConversations.find(reminder.person.teams);
-    // Thrown, so the claim is given back: the reminder goes out at a later check, once the person has
-    // installed the app or written to it (returning would count it as sent and lose it for the period).
-    if (reference === undefined) throw new PerfError('TEAMS_UNREACHABLE', `l'app non ha ancora una chat personale con ${reminder.person.id}.`);
-    await sendTo(runtime, reference as ConversationReference, renderReminderText(reminder));
+  const sendPersonal = async (person: Person, text: string): Promise<void> => {
+    const reference = person.teams === undefined ? undefined : await runtime.store.teamsConversations.find(person.teams);
+    // Thrown, so the claim is given back: the message goes out at a later check, once the person has
+    // installed the app or written to it (returning would count it as sent and lose it).
+    if (reference === undefined) throw new PerfError('TEAMS_UNREACHABLE', `l'app non ha ancora una chat personale con ${person.id}.`);
+    await sendTo(runtime, reference as ConversationReference, text);
   };
+  const sendReminder: CycleHandlers['sendReminder'] = (reminder) => sendPersonal(reminder.person, renderReminderText(reminder));
+  const sendNotice: CycleHandlers['sendNotice'] = (notice) => sendPersonal(notice.person, renderNoticeText(notice));
   const conversation = runtime.summaryConversation;
-  if (conversation === undefined) return { sendReminder };
+  if (conversation === undefined) return { sendReminder, sendNotice };
   return {
     sendReminder,
+    sendNotice,
     postSummary: (summary) => sendTo(runtime, { serviceUrl: runtime.serviceUrl, channelId: 'msteams', agent: { id: `28:${runtime.appId}`, name: 'perf' }, conversation: { id: conversation, isGroup: true } } as ConversationReference, renderSummaryText(summary)),
   };
 }

@@ -57,7 +57,7 @@ describe.skipIf(!process.env.PERF_TEST_PG)('two Teams instances on one PostgreSQ
     expect(summaries).toHaveLength(1);
     expect(summaries[0]).toContain('Riepilogo del secondo trimestre 2012');
     for (const owner of OWNERS) {
-      const reminders = texts(fake, `a:personal-${owner}`).filter((t) => t.startsWith('Buongiorno '));
+      const reminders = texts(fake, `a:personal-${owner}`).filter((t) => t.includes(' si chiude il '));
       expect(reminders, owner).toHaveLength(1);
       expect(reminders[0]).toContain('terzo trimestre 2012 si chiude il 30/09/2012');
     }

@@ -25,6 +25,7 @@ export async function runCycleRound(round: CycleRound): Promise<CycleOutcome> {
   const prefix = `perf ${channelName(app)}:`;
   for (const summary of outcome.summaries) log(`${prefix} riepilogo ${summary} pubblicato in ${summaryTarget ?? ''}.`);
   for (const reminder of outcome.reminders) log(`${prefix} sollecito inviato a ${reminder}.`);
+  for (const notice of outcome.notices) log(`${prefix} avviso inviato a ${notice}.`);
   for (const failure of outcome.failures) log(`${prefix} non inviato (si riproverà al prossimo controllo): ${failure}`);
   return outcome;
 }

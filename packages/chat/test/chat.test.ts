@@ -3,7 +3,7 @@ import type { CycleOutcome } from '@perf/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CycleScheduler, EnvReader, InFlight } from '../src/index.ts';
 
-const OUTCOME: CycleOutcome = { summaries: [], reminders: [], failures: [] } as unknown as CycleOutcome;
+const OUTCOME: CycleOutcome = { summaries: [], reminders: [], notices: [], failures: [] };
 
 function refusal(read: () => void): PerfError {
   try {

@@ -1,7 +1,7 @@
 import { formatPeriod, italianPeriodName, lastPeriodOfYear, readPeriod, type Period, type Plan } from '@perf/model';
 import type { HowTo, QuestionTopic } from '@perf/conversation';
 import type { Actor, CommandContext } from './context.ts';
-import { lastClosedPeriod } from './cycle.ts';
+import { lastClosedPeriod } from './period-status.ts';
 import { missingAmong, missingNowIn, missingPeriod } from './missing.ts';
 import { assertCanSeeEnte } from './permissions.ts';
 import { gradeText, renderText } from './render-text.ts';

@@ -3,7 +3,7 @@ import { advance, current, parseState, understand, type Intent, type LastReport,
 import { italianPeriodName, PerfError, readPeriod, type Plan } from '@perf/model';
 import type { ConversationKey } from '@perf/store';
 import { resolveActor, resolvePlan, type Actor, type CommandContext } from './context.ts';
-import { openPeriod } from './cycle.ts';
+import { openPeriod } from './period-status.ts';
 import { answerQuestion, missingNow, smallTalkAnswer } from './conversation-answers.ts';
 import { submitReport, type ReportInput } from './commands/report.ts';
 import { COMMANDS, findCommand, runCommandLine } from './commands/table.ts';

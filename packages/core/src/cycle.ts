@@ -1,33 +1,9 @@
-import {
-  comparePeriods, formatPeriod, italianPeriodName, periodEnd, periodsOfYear, readPeriod, romeDateParts, periodOfMonth,
-  type Period, type Plan,
-} from '@perf/model';
-import { computeStatus, type Grade, type LatestValue, type StatusReport } from '@perf/scoring';
+import { formatPeriod, italianPeriodName, periodEnd, type Period, type Plan } from '@perf/model';
+import type { Grade, StatusReport } from '@perf/scoring';
 import type { Store } from '@perf/store';
+import { noticesDue, type PersonNotice } from './cycle-notices.ts';
 import { missingAmong, missingIndicators } from './missing.ts';
-
-/** The sub-period most recently closed at `now` (the year's last once the year is over), if any. */
-export function lastClosedPeriod(plan: Plan, now: Date): Period | undefined {
-  const closed = periodsOfYear(plan.year, plan.monitoring).filter((p) => periodEnd(p).getTime() <= now.getTime());
-  return closed[closed.length - 1];
-}
-
-/** The sub-period open at `now`, if `now` falls within the plan's year. */
-export function openPeriod(plan: Plan, now: Date): Period | undefined {
-  const today = romeDateParts(now);
-  return today.year === plan.year ? periodOfMonth(today.year, today.month, plan.monitoring) : undefined;
-}
-
-/** The status as it stood at the close of a period: only values of that period and earlier count. */
-export async function statusAtPeriod(store: Store, plan: Plan, period: Period): Promise<StatusReport> {
-  const latest = new Map<number, LatestValue>();
-  for (const r of await store.history(plan.ente.code, plan.year)) {
-    if (r.superseded || comparePeriods(readPeriod(r.period), period) > 0) continue;
-    const current = latest.get(r.indicator);
-    if (current === undefined || comparePeriods(readPeriod(r.period), readPeriod(current.period)) >= 0) latest.set(r.indicator, { value: r.value, period: r.period });
-  }
-  return computeStatus(plan, latest);
-}
+import { lastClosedPeriod, openPeriod, statusAtPeriod } from './period-status.ts';
 
 export interface BandChange {
   readonly id: string;
@@ -96,11 +72,14 @@ export interface CycleHandlers {
   /** Posts a period's summary; throwing gives the claim back so the next check retries. */
   readonly postSummary?: (summary: PeriodSummary) => Promise<void>;
   readonly sendReminder?: (reminder: Reminder) => Promise<void>;
+  /** A direct message to one person (see `PersonNotice`); throwing gives the claim back. */
+  readonly sendNotice?: (notice: PersonNotice) => Promise<void>;
 }
 
 export interface CycleOutcome {
   readonly summaries: string[];
   readonly reminders: string[];
+  readonly notices: string[];
   readonly failures: string[];
 }
 
@@ -110,7 +89,7 @@ export interface CycleOutcome {
  * goes out exactly once across restarts and instances. `target` names the summary's destination.
  */
 export async function runCycleChecks(store: Store, now: Date, options: { target: string; reminderDays: number; app: string }, handlers: CycleHandlers): Promise<CycleOutcome> {
-  const outcome: CycleOutcome = { summaries: [], reminders: [], failures: [] };
+  const outcome: CycleOutcome = { summaries: [], reminders: [], notices: [], failures: [] };
   for (const ref of await store.listPlans()) {
     const plan = await store.getPlan(ref.ente, ref.year);
     if (!plan) continue;
@@ -127,6 +106,7 @@ export async function runCycleChecks(store: Store, now: Date, options: { target:
         }
       }
     }
+    if (handlers.sendNotice) await sendNotices(store, plan, now, options.app, handlers.sendNotice, outcome);
     if (!handlers.sendReminder) continue;
     for (const reminder of await remindersDue(store, plan, now, options.reminderDays)) {
       if (!(await store.claimNotification(`reminder:${options.app}`, reminder.ente, reminder.year, reminder.period, reminder.person.id, now))) continue;
@@ -142,3 +122,16 @@ export async function runCycleChecks(store: Store, now: Date, options: { target:
   return outcome;
 }
 
+/** The notices due for a plan, each claimed once per person before it is sent. */
+async function sendNotices(store: Store, plan: Plan, now: Date, app: string, send: (notice: PersonNotice) => Promise<void>, outcome: CycleOutcome): Promise<void> {
+  for (const notice of await noticesDue(store, plan, now)) {
+    if (!(await store.claimNotification(`notice:${app}`, notice.ente, notice.year, notice.key, notice.person.id, now))) continue;
+    try {
+      await send(notice);
+      outcome.notices.push(`${notice.person.id} ${notice.key}`);
+    } catch (error) {
+      await store.releaseNotification(`notice:${app}`, notice.ente, notice.year, notice.key, notice.person.id);
+      outcome.failures.push(`avviso ${notice.key} a ${notice.person.id}: ${(error as Error).message}`);
+    }
+  }
+}

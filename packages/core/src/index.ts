@@ -18,6 +18,8 @@ export * from './commands/rollover.ts';
 export * from './locks.ts';
 export * from './commands/table.ts';
 export * from './cycle.ts';
+export * from './cycle-notices.ts';
+export * from './period-status.ts';
 export * from './conversation.ts';
 export * from './web-link.ts';
 export * from './adoption.ts';

@@ -6,6 +6,7 @@ import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
 import type { AuditTrail } from './commands/audit.ts';
 import type { MissingReply, PeriodCloseReply, Reply, ReportReply, StatusComparison, StatusReply } from './replies.ts';
 import type { PeriodSummary, Reminder } from './cycle.ts';
+import type { PersonNotice } from './cycle-notices.ts';
 import { renderComment } from './commands/commento.ts';
 
 export const BAND_EMOJI: Record<Band | 'none', string> = { green: '🟢', yellow: '🟡', red: '🔴', none: '⚪' };
@@ -237,6 +238,31 @@ export function renderSummaryText(summary: PeriodSummary): string {
     ? 'Tutti gli indicatori sono stati rilevati nel periodo.'
     : `Indicatori senza valore nel periodo (${summary.missing.length}): ${summary.missing.map((m) => `${m.id} (${m.owner})`).join(', ')}`);
   return lines.join('\n');
+}
+
+/** The text of a cycle notice: what the person is asked to do, ending with the command that does it. */
+export function renderNoticeText(notice: PersonNotice): string {
+  const { subject, year } = notice;
+  switch (subject.kind) {
+    case 'gaps': {
+      const count = subject.objectives.length;
+      return [
+        `Buongiorno ${notice.person.name}, il ${subject.periodName} (${subject.period}) è chiuso: ${count === 1 ? "un obiettivo dell'Area" : `${count} obiettivi dell'Area`} ${subject.area} ${count === 1 ? 'è' : 'sono'} sotto il 90%.`,
+        ...subject.objectives.map((o) => `• ${o.id} «${o.title}»: ${gradeText(o)}`),
+        'Indica la causa dello scostamento e l’azione correttiva, che la Relazione riporta:',
+        `commento ${subject.objectives[0]?.id ?? ''} causa="…" azione="…"`,
+      ].join('\n');
+    }
+    case 'adoption':
+      return `${subject.late ? 'È scaduto' : 'Scade'} il ${formatDate(subject.deadline)} il termine per l’adozione della Relazione sulla Performance ${year} da parte della Giunta (art. 10 d.lgs. 150/2009)${subject.late ? ' e la Relazione non risulta adottata' : ''}.\n`
+        + `La bozza: relazione ${year} · l’adozione, con la delibera: adotta ${year} delibera="n. … del …"`;
+    case 'publication':
+      return `La Relazione sulla Performance ${year} è adottata (delibera ${subject.delibera}): pubblicala in «Amministrazione trasparente» (Performance → Relazione sulla Performance) con «La Relazione in sintesi».\n`
+        + `I PDF adottati: relazione ${year} · relazione ${year} sintesi`;
+    case 'validation':
+      return `La Relazione sulla Performance ${year} è adottata (delibera ${subject.delibera}) e attende la validazione dell’OIV (art. 14, c. 4, lett. c, d.lgs. 150/2009).\n`
+        + `Per registrarla: valida ${year} documento="…"`;
+  }
 }
 
 /** The Italian text of a reminder (sollecito) to one owner. */
