@@ -53,6 +53,9 @@ export const IndicatorSchema = z.strictObject({
   weight,
   owner: id,
   baseline: z.number().optional(),
+  /** The lowest and highest value the indicator can have (0 and 100 for a share in percent): a report outside is refused. */
+  min: z.number().optional(),
+  max: z.number().optional(),
   formula: text.optional(),
   source: text.optional(),
 });
@@ -150,6 +153,7 @@ export function crossCheckPlan(plan: Plan): string[] {
       refProblem(`indicators[${index}].objective`, 'obiettivo', indicator.objective, [...strategic, ...operational]);
     }
     if (!people.has(indicator.owner)) refProblem(`indicators[${index}].owner`, 'persona', indicator.owner, people.keys());
+    problems.push(...boundProblems(indicator, index));
     if (indicator.direction === 'boolean' && indicator.target !== 1) {
       problems.push(`indicators[${index}].target: un indicatore boolean ha target 1 (fatto / non fatto), trovato ${indicator.target}`);
     }
@@ -167,6 +171,21 @@ export function crossCheckPlan(plan: Plan): string[] {
     });
   });
   return problems;
+}
+
+/** An indicator's `min` and `max`: in order, not on a yes/no indicator, with target and baseline between them. */
+function boundProblems(indicator: Indicator, index: number): string[] {
+  const { min, max } = indicator;
+  if (min === undefined && max === undefined) return [];
+  const path = `indicators[${index}]`;
+  if (indicator.direction === 'boolean') return [`${path}: un indicatore boolean vale 0 o 1, non ha min né max`];
+  if (min !== undefined && max !== undefined && min > max) return [`${path}.min: ${min} è maggiore di max (${max})`];
+  const outside = (value: number) => (min !== undefined && value < min) || (max !== undefined && value > max);
+  const range = `${min ?? '-∞'}…${max ?? '+∞'}`;
+  return (['target', 'baseline'] as const).flatMap((key) => {
+    const value = indicator[key];
+    return value !== undefined && outside(value) ? [`${path}.${key}: ${value} è fuori dall'intervallo min–max dell'indicatore (${range})`] : [];
+  });
 }
 
 function invalidPlan(source: string): InvalidDocument {
