@@ -202,6 +202,16 @@ export function parsePlan(yamlText: string, source = 'piano'): Plan {
   return parseYamlWith(yamlText, source, (document) => validatePlan(document, source), invalidPlan(source));
 }
 
+/**
+ * The people whose individual objectives' weights do not add up to 100, with the sum: allowed (§2:
+ * weights need not sum to 100, the score is their weighted mean), but usually a slip worth a look.
+ */
+export function individualWeightSums(plan: Plan): { person: Person | undefined; id: string; sum: number }[] {
+  return plan.individual_objectives
+    .map((individual) => ({ person: plan.people.find((p) => p.id === individual.person), id: individual.person, sum: individual.objectives.reduce((total, o) => total + o.weight, 0) }))
+    .filter(({ sum }) => Math.abs(sum - 100) > 1e-9);
+}
+
 /** Every objective id of the plan (strategic and operational). */
 export function objectiveIds(plan: Plan): Set<string> {
   return new Set([...plan.strategic_objectives.map((o) => o.id), ...plan.operational_objectives.map((o) => o.id)]);
