@@ -4,7 +4,7 @@ import { converse, renderText, type CommandContext } from '@perf/core';
 import { isPerfError } from '@perf/model';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
-import { writeOutputFile as writePdf } from './files.ts';
+import { writeOutputFile } from './files.ts';
 import { withContext } from './runtime.ts';
 
 const EXIT_WORDS = new Set(['esci', 'exit', 'quit', 'fine']);
@@ -49,7 +49,7 @@ async function answer(text: string, context: CommandContext, io: CliIo): Promise
   }
   if (turn.reply.kind === 'relazione') {
     const path = join('out', turn.reply.filename);
-    writePdf(path, turn.reply.pdf);
+    writeOutputFile(path, turn.reply.pdf, 'pdf');
     io.out(`${renderText(turn.reply)}\nSalvata in ${resolve(path)}`);
   } else {
     io.out(renderText(turn.reply));

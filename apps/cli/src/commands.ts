@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   COMMANDS, commandGroup, createSignInLink, formatDateAtTime, webSecretsFromEnv, commandHelp as coreCommandHelp, commandParams, matchCommand as matchCoreCommand, renderText, replyJson, shortList, usage,
@@ -9,7 +8,7 @@ import type { Store } from '@perf/store';
 import type { CliArgs } from './args.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
 import { runChat } from './chat.ts';
-import { readInputFile, writeOutputFile } from './files.ts';
+import { outputKind, outputPath, readInputFile, refuseExisting, writeOutputFile } from './files.ts';
 import { forwardCommand } from './forward.ts';
 import { clientRequest, dbLocation, withContext } from './runtime.ts';
 
@@ -133,21 +132,22 @@ function rolloverLines({ prepared }: RolloverReply, out: string): string {
   return lines.join('\n');
 }
 
-/** Prints a reply, writing the file it carries where the command makes one. */
+/** Prints a reply, writing the file it carries where the command makes one (inside --out when it names a folder). */
 async function printReply(reply: Reply, args: CliArgs, io: CliIo, json: boolean): Promise<void> {
   const out = args.options.get('out');
   if (reply.kind === 'relazione' && out !== undefined) {
-    writeOutputFile(out, reply.pdf);
-    io.out(`${renderText(reply)}\nScritta in ${resolve(out)}`);
+    const path = outputPath(out, reply.filename);
+    writeOutputFile(path, reply.pdf, 'pdf');
+    io.out(`${renderText(reply)}\nScritta in ${resolve(path)}`);
   } else if (reply.kind === 'export' && out !== undefined) {
     const { exportFormat, writeSheets } = await import('./spreadsheets.ts');
-    const format = exportFormat(args.options.get('format'), out);
-    writeOutputFile(out, '');
-    const files = await writeSheets(reply.exported.sheets, format, out);
+    const files = await writeSheets(reply.exported, exportFormat(args.options.get('format'), out), out);
     io.out(`${renderText(reply)}\n${files.map((f) => `Scritto ${resolve(f)}`).join('\n')}`);
   } else if (reply.kind === 'rollover' && out !== undefined) {
-    writeOutputFile(out, reply.prepared.yaml);
-    io.out(rolloverLines(reply, out));
+    const path = outputPath(out, `piano-${reply.prepared.plan.year}.yaml`);
+    refuseExisting(path);
+    writeOutputFile(path, reply.prepared.yaml);
+    io.out(rolloverLines(reply, path));
   } else {
     io.out(json ? JSON.stringify(replyJson(reply), null, 2) : renderText(reply));
   }
@@ -158,9 +158,7 @@ async function checkOutput(command: Command, args: CliArgs): Promise<void> {
   if (command.name === 'relazione') requireOut(args, command);
   if (command.name === 'export') (await import('./spreadsheets.ts')).exportFormat(args.options.get('format'), requireOut(args, command));
   const out = args.options.get('out');
-  if (command.name === 'plan rollover' && out !== undefined && existsSync(out)) {
-    throw new PerfError('FILE_EXISTS', `Il file "${out}" esiste già: non lo sovrascrivo.`, { hint: 'Scegli un altro nome con --out, oppure cancella il file.' });
-  }
+  if (command.name === 'plan rollover' && out !== undefined && outputKind(out) !== 'folder') refuseExisting(out);
 }
 
 /** Runs a core command from the CLI: its parameters, the core (which checks the person), then the reply printed. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { financeImportCommand, genderImportCommand, produceRelazione, renderText, statusOf } from '@perf/core';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
-import { readInputFile, writeOutputFile } from './files.ts';
+import { outputPath, readInputFile, writeOutputFile } from './files.ts';
 import { importPlanFile, importValuesFile } from './import-files.ts';
 import { dbLocation, withContext } from './runtime.ts';
 
@@ -24,7 +24,8 @@ export async function runDemo(args: CliArgs, io: CliIo): Promise<void> {
     const exampleContext = { ...context, ente: EXAMPLE.ente, year: EXAMPLE.year };
     io.out(`\n${renderText(await statusOf({ kind: 'ente' }, exampleContext))}\n`);
     const relazione = await produceRelazione({ year: EXAMPLE.year }, exampleContext, (step) => io.err(`… ${step}`));
-    writeOutputFile(out, relazione.pdf);
-    io.out(`${renderText(relazione)}\nRelazione scritta in ${resolve(out)}`);
+    const path = outputPath(out, relazione.filename);
+    writeOutputFile(path, relazione.pdf, 'pdf');
+    io.out(`${renderText(relazione)}\nRelazione scritta in ${resolve(path)}`);
   });
 }

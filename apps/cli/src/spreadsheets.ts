@@ -1,7 +1,8 @@
-import { extname } from 'node:path';
-import type { Cell, Sheet } from '@perf/core';
+import { extname, join } from 'node:path';
+import type { Cell, PlanLabel, Sheet, StatusExport } from '@perf/core';
 import { PerfError } from '@perf/model';
 import ExcelJS from 'exceljs';
+import { outputKind, writeOutputFile } from './files.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -17,6 +18,29 @@ export function exportFormat(text: string | undefined, out: string): ExportForma
 export function csvPaths(out: string, sheets: readonly Sheet[]): string[] {
   const base = out.replace(/\.csv$/i, '');
   return sheets.map((sheet) => `${base}-${sheet.name.toLowerCase()}.csv`);
+}
+
+/** The usual name of an XLSX export (the dashboard's download too): `Stato-CCIAA-MS-2012.xlsx`. */
+export function xlsxFileName(plan: PlanLabel): string {
+  return `Stato-${plan.ente}-${plan.year}.xlsx`;
+}
+
+/** The usual names of an export: its XLSX file, or `CCIAA-MS-2012-stato.csv` and `CCIAA-MS-2012-rilevazioni.csv`. */
+export function exportFileNames(plan: PlanLabel, sheets: readonly Sheet[], format: ExportFormat): string[] {
+  return format === 'xlsx' ? [xlsxFileName(plan)] : csvPaths(`${plan.ente}-${plan.year}`, sheets);
+}
+
+/** Where an export goes: the file named by --out, the CSV files beside it, or the usual names inside a folder. */
+export function exportPaths(out: string, exported: StatusExport, format: ExportFormat): string[] {
+  const kind = outputKind(out);
+  if (kind === 'folder') return exportFileNames(exported.plan, exported.sheets, format).map((name) => join(out, name));
+  if (format === 'xlsx') return [out];
+  if (kind === 'other') {
+    throw new PerfError('OPTION_INVALID', `"${out}" non è né un file né una cartella: l'export CSV scrive un file per tabella (${csvPaths(out, exported.sheets).join(', ')}).`, {
+      hint: 'Forma corretta: pnpm perf export --format csv --out <file.csv|cartella>, ad esempio --out stato-2012.csv oppure --out out/.',
+    });
+  }
+  return csvPaths(out, exported.sheets);
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -53,21 +77,21 @@ export async function xlsxBuffer(sheets: readonly Sheet[]): Promise<Uint8Array> 
 }
 
 /**
- * Writes the tables: XLSX, one sheet per table; CSV, one file per table (see `csvPaths`), UTF-8 with
- * BOM, comma-separated, with numbers as plain numbers and instants in ISO 8601 (UTC). Returns the files.
+ * Writes the tables (each file whole or not at all, see `exportPaths` for where): XLSX, one sheet per
+ * table; CSV, one file per table, UTF-8 with BOM, comma-separated, with numbers as plain numbers and
+ * instants in ISO 8601 (UTC). Returns the files.
  */
-export async function writeSheets(sheets: readonly Sheet[], format: ExportFormat, out: string): Promise<string[]> {
-  if (format === 'xlsx') {
-    await xlsxWorkbook(sheets).xlsx.writeFile(out);
-    return [out];
-  }
-  const paths = csvPaths(out, sheets);
-  for (const [index, sheet] of sheets.entries()) {
-    const workbook = new ExcelJS.Workbook();
-    fill(workbook, sheet, true);
-    await workbook.csv.writeFile(paths[index] ?? '', { sheetName: sheet.name, formatterOptions: { writeBOM: true } });
-  }
+export async function writeSheets(exported: StatusExport, format: ExportFormat, out: string): Promise<string[]> {
+  const paths = exportPaths(out, exported, format);
+  const contents = format === 'xlsx' ? [await xlsxBuffer(exported.sheets)] : await Promise.all(exported.sheets.map(csvBuffer));
+  contents.forEach((content, index) => writeOutputFile(paths[index] ?? '', content));
   return paths;
+}
+
+async function csvBuffer(sheet: Sheet): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  fill(workbook, sheet, true);
+  return new Uint8Array(await workbook.csv.writeBuffer({ sheetName: sheet.name, formatterOptions: { writeBOM: true } }));
 }
 
 /** OWASP CSV injection: a text cell a spreadsheet would read as a formula starts with a quote. */

@@ -32,7 +32,8 @@ describe('values are checked against the indicator (§12), in the core', () => {
   });
   afterAll(async () => { await store.close(); });
 
-  // Indicator 11 and 19 are yes/no, 12 is a count ("n."), 13 a percentage, 4 a per-mille value, 54 days.
+  // Indicator 11 and 19 are yes/no, 12 is a count ("n."), 13 a percentage, 4 a per-mille value, 54 days;
+  // 7 and 1 are shares in percent (min 0, max 100), 48 and 74 percentages without bounds.
   const cases: readonly [string, string, RegExp, RegExp][] = [
     ['yes/no: 50%', '11 value=50%', /non va bene per un indicatore sì\/no/, /sì \/ si \/ yes \/ true \/ 1 oppure no \/ false \/ 0/],
     ['yes/no: 2', '11 value=2', /"2" non va bene per un indicatore sì\/no/, /oppure no/],
@@ -48,6 +49,10 @@ describe('values are checked against the indicator (§12), in the core', () => {
     ['2^53 + 1', '12 value=9007199254740993', /diventerebbe 9007199254740992/, /15 cifre/],
     ['1e400', '12 value=1e400', /"1e400" non è un numero/, /Numeri ammessi/],
     ['negative count', '12 value=-5', /"-5" è negativo, ma l'indicatore è un conteggio \(n\.\)/, /da 0 in su/],
+    ['150% of satisfied users (max 100)', '7 value=150%', /^Il valore "150%" supera il massimo dell'indicatore \(100%\)\.$/, /^Il Piano ammette per questo indicatore valori tra 0% e 100%\.$/],
+    ['150 without % on the same share', '7 value=150', /"150" supera il massimo dell'indicatore \(100%\)/, /tra 0% e 100%/],
+    ['100,5% on a share', '7 value=100,5%', /"100,5%" supera il massimo/, /tra 0% e 100%/],
+    ['-3% of irregular checks (min 0)', '1 value=-3%', /^Il valore "-3%" è sotto il minimo dell'indicatore \(0%\)\.$/, /tra 0% e 100%/],
   ];
 
   it.each(cases)('refuses %s from a command line, with the right form and the field, storing nothing', async (_, line, message, hint) => {
@@ -71,6 +76,8 @@ describe('values are checked against the indicator (§12), in the core', () => {
     expect(file.toText()).toMatch(/"2" non va bene per un indicatore sì\/no/);
     const percent = await refusal(importFile('{ indicator: 12, period: 2012-Q4, value: "23%", by: g.conti }'));
     expect(percent.toText()).toMatch(/non è una percentuale/);
+    const share = await refusal(importFile('{ indicator: 7, period: 2012-Q4, value: "150%", by: m.verdi }'));
+    expect(share.toText()).toMatch(/"150%" supera il massimo dell'indicatore \(100%\)/);
     expect(await store.counts()).toEqual(before);
   });
 
@@ -83,6 +90,9 @@ describe('values are checked against the indicator (§12), in the core', () => {
     expect(await stored('12 value=1.234 period=2012-Q1')).toBe(1234);
     expect(await stored('12 value=0 period=2012-Q2')).toBe(0);
     expect(await stored('48 value=-3,5 period=2012-Q4')).toBe(-3.5);
+    expect(await stored('74 value=150% period=2012-Q4')).toBe(150);
+    expect(await stored('7 value=100% period=2012-Q1')).toBe(100);
+    expect(await stored('1 value=0% period=2012-Q1')).toBe(0);
     expect(await stored('22 value=123456789012345 period=2012-Q4')).toBe(123456789012345);
     expect(await stored('13 value=0,1 period=2012-Q1')).toBe(0.1);
   });

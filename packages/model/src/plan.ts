@@ -58,6 +58,9 @@ export const IndicatorSchema = z.strictObject({
   weight,
   owner: id,
   baseline: z.number().optional(),
+  /** The lowest and highest value the indicator can have (0 and 100 for a share in percent): a report outside is refused. */
+  min: z.number().optional(),
+  max: z.number().optional(),
   formula: text.optional(),
   source: text.optional(),
 });
@@ -152,6 +155,7 @@ export function crossCheckPlan(plan: Plan): string[] {
       refProblem(`indicators[${index}].objective`, 'obiettivo', indicator.objective, [...strategic, ...operational]);
     }
     if (!people.has(indicator.owner)) refProblem(`indicators[${index}].owner`, 'persona', indicator.owner, people.keys());
+    problems.push(...boundProblems(indicator, index));
     if (indicator.direction === 'boolean' && indicator.target !== 1) {
       problems.push(`indicators[${index}].target: un indicatore boolean ha target 1 (fatto / non fatto), trovato ${indicator.target}`);
     }
@@ -171,6 +175,21 @@ export function crossCheckPlan(plan: Plan): string[] {
   return problems;
 }
 
+/** An indicator's `min` and `max`: in order, not on a yes/no indicator, with target and baseline between them. */
+function boundProblems(indicator: Indicator, index: number): string[] {
+  const { min, max } = indicator;
+  if (min === undefined && max === undefined) return [];
+  const path = `indicators[${index}]`;
+  if (indicator.direction === 'boolean') return [`${path}: un indicatore boolean vale 0 o 1, non ha min né max`];
+  if (min !== undefined && max !== undefined && min > max) return [`${path}.min: ${min} è maggiore di max (${max})`];
+  const outside = (value: number) => (min !== undefined && value < min) || (max !== undefined && value > max);
+  const range = `${min ?? '-∞'}…${max ?? '+∞'}`;
+  return (['target', 'baseline'] as const).flatMap((key) => {
+    const value = indicator[key];
+    return value !== undefined && outside(value) ? [`${path}.${key}: ${value} è fuori dall'intervallo min–max dell'indicatore (${range})`] : [];
+  });
+}
+
 function invalidPlan(source: string): InvalidDocument {
   return (details) => new PerfError('PLAN_INVALID', `Il file del Piano "${source}" non è valido (${countErrors(details)}); nulla è stato importato.`, { details, hint: PLAN_FORM });
 }
@@ -183,6 +202,16 @@ export function validatePlan(document: unknown, source = 'piano'): Plan {
 /** Parses and validates the YAML text of a plan file; throws PerfError('PLAN_INVALID') listing every bad field. */
 export function parsePlan(yamlText: string, source = 'piano'): Plan {
   return parseYamlWith(yamlText, source, (document) => validatePlan(document, source), invalidPlan(source));
+}
+
+/**
+ * The people whose individual objectives' weights do not add up to 100, with the sum: allowed (§2:
+ * weights need not sum to 100, the score is their weighted mean), but usually a slip worth a look.
+ */
+export function individualWeightSums(plan: Plan): { person: Person | undefined; id: string; sum: number }[] {
+  return plan.individual_objectives
+    .map((individual) => ({ person: plan.people.find((p) => p.id === individual.person), id: individual.person, sum: individual.objectives.reduce((total, o) => total + o.weight, 0) }))
+    .filter(({ sum }) => Math.abs(sum - 100) > 1e-9);
 }
 
 /** Every objective id of the plan (strategic and operational). */

@@ -1,4 +1,5 @@
 import { PerfError } from './errors.ts';
+import { formatValue } from './format.ts';
 import { holdsExactly, visibleText } from './value-checks.ts';
 import type { Direction } from './plan.ts';
 
@@ -59,10 +60,12 @@ export function parseItalianBoolean(raw: string): boolean | undefined {
   return undefined;
 }
 
-/** What a value is checked against: the indicator's direction and unit. */
+/** What a value is checked against: the indicator's direction, unit and, where the plan gives them, its bounds. */
 export interface ValueTarget {
   readonly direction: Direction;
   readonly unit?: string | undefined;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
 }
 
 /** An indicator whose unit is a count (`n.`): its value is never negative. */
@@ -77,7 +80,8 @@ function refuse(message: string, hint: string): PerfError {
 /**
  * A reported value as stored, checked against its indicator (the one check of every channel):
  * booleans become 1 / 0 and accept only the forms of §4; `%` only on a percentage; only a finite
- * number that a double holds exactly; never a negative count. Throws PerfError('VALUE_INVALID').
+ * number that a double holds exactly; never a negative count; never outside the plan's `min` and `max`.
+ * Throws PerfError('VALUE_INVALID').
  */
 export function parseIndicatorValue(raw: string, indicator: ValueTarget): number {
   const shown = visibleText(raw);
@@ -98,7 +102,18 @@ export function parseIndicatorValue(raw: string, indicator: ValueTarget): number
   if (value < 0 && isCount(indicator)) {
     throw refuse(`Il valore "${shown}" è negativo, ma l'indicatore è un conteggio (n.): non può essere sotto zero.`, 'Scrivi un numero da 0 in su, ad esempio value=12.');
   }
+  checkBounds(value, shown, indicator);
   return value;
+}
+
+/** Refuses a value outside the indicator's `min` and `max` (e.g. 150% of satisfied users), naming the bound and the right range. */
+function checkBounds(value: number, shown: string, { min, max, unit }: ValueTarget): void {
+  const suffix = unit === '%' ? '%' : unit ? ` ${unit}` : '';
+  const bound = (n: number) => `${formatValue(n)}${suffix}`;
+  const range = min !== undefined && max !== undefined ? `tra ${bound(min)} e ${bound(max)}` : min !== undefined ? `da ${bound(min)} in su` : `fino a ${bound(max ?? 0)}`;
+  const hint = `Il Piano ammette per questo indicatore valori ${range}.`;
+  if (min !== undefined && value < min) throw refuse(`Il valore "${shown}" è sotto il minimo dell'indicatore (${bound(min)}).`, hint);
+  if (max !== undefined && value > max) throw refuse(`Il valore "${shown}" supera il massimo dell'indicatore (${bound(max)}).`, hint);
 }
 
 /**

@@ -90,6 +90,17 @@ describe('parsePlan', () => {
     expect(error.toText()).toMatch(/rotto\.yaml.*non è YAML valido \(riga \d+, colonna \d+\)/);
   });
 
+  it('rejects min and max out of order, on a yes/no indicator, or leaving out the target or the baseline', () => {
+    const plan = (indicator: object) => ({ ...minimal, indicators: [{ ...minimal.indicators?.[0], unit: '%', ...indicator }] });
+    expect(parsePlan(stringify(plan({ min: 0, max: 100, baseline: 0 }))).indicators[0]).toMatchObject({ min: 0, max: 100 });
+    expect(errorOf(plan({ min: 100, max: 0 })).details).toEqual(['indicators[0].min: 100 è maggiore di max (0)']);
+    expect(errorOf(plan({ min: 0, max: 5, baseline: -1 })).details).toEqual([
+      "indicators[0].target: 10 è fuori dall'intervallo min–max dell'indicatore (0…5)",
+      "indicators[0].baseline: -1 è fuori dall'intervallo min–max dell'indicatore (0…5)",
+    ]);
+    expect(errorOf(plan({ direction: 'boolean', target: 1, max: 1 })).details).toEqual(['indicators[0]: un indicatore boolean vale 0 o 1, non ha min né max']);
+  });
+
   it('rejects negative weights and non-integer indicator ids', () => {
     const error = errorOf({ ...minimal, indicators: [{ ...minimal.indicators?.[0], id: 1.5, weight: -1 }] });
     expect(error.details.some((d) => d.startsWith('indicators[0].id:'))).toBe(true);

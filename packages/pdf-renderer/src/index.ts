@@ -1,3 +1,3 @@
 export type { RelazioneData, RenderOptions, RilevazioneRow } from './types.ts';
 export { renderCitizenSummary, renderRelazione } from './render.ts';
-export { savePdf } from './save.ts';
+export { saveFile, savePdf } from './save.ts';

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { assertCanSeeEnte, auditTrail, periodSummary, produceRelazione, statusExport, statusOf, type StatusComparison } from '@perf/core';
-import { xlsxBuffer } from '@perf/cli/spreadsheets';
+import { xlsxBuffer, xlsxFileName } from '@perf/cli/spreadsheets';
 import { defaultReportPeriod, isPerfError, PerfError } from '@perf/model';
 import { auditPage, controlloPage, type AuditFilters } from '../pages/controllo.ts';
 import { documentsPage } from '../pages/documents.ts';
@@ -63,6 +63,6 @@ export function registerMonitoring(app: Hono<WebEnvironment>, deps: PageDeps): v
   app.get('/ente/:year/stato.xlsx', async (c) => {
     const s = await signedRequest(c, deps);
     const exported = await statusExport(s.context);
-    return download(c, await xlsxBuffer(exported.sheets), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `Stato-${exported.plan.ente}-${exported.plan.year}.xlsx`);
+    return download(c, await xlsxBuffer(exported.sheets), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsxFileName(exported.plan));
   });
 }
