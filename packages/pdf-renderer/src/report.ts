@@ -1,10 +1,10 @@
-import PDFDocument from 'pdfkit';
 import type { Band } from '@perf/scoring';
+import { createDocument } from './document.ts';
 import { FONT, type Fonts } from './fonts.ts';
 import { gradeText } from './italian.ts';
 import { Tags } from './tags.ts';
 import { BAND_COLORS, COLORS, PAGE, SIZES } from './theme.ts';
-import { wrapLines, type WrappedLine } from './wrap.ts';
+import { widestPiece, withNoBreaks, wrapLines, type WrappedLine } from './wrap.ts';
 
 export type Doc = PDFKit.PDFDocument;
 export type HeadingLevel = 1 | 2 | 3;
@@ -27,6 +27,8 @@ export interface ReportMeta {
   /** Left and right text of the running header. */
   readonly runningLeft: string;
   readonly runningRight: string;
+  /** Proper names no line break may split while they fit a line («Massa Carrara», a person's name). */
+  readonly keepTogether?: readonly string[];
 }
 
 export interface TextOptions {
@@ -43,18 +45,6 @@ export interface GradeLike {
   readonly percent: number | null;
   readonly band: Band | null;
 }
-
-/** XMP metadata is written unescaped by pdfkit: keep the info strings XML-safe. */
-function metadataText(text: string): string {
-  return text.replace(/&/g, 'e').replace(/[<>]/g, '"');
-}
-
-/** The PDF/UA-1 identification, added to the XMP metadata next to pdfkit's PDF/A-2a one. */
-const PDFUA_ID = `
-        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
-            <pdfuaid:part>1</pdfuaid:part>
-        </rdf:Description>
-        `;
 
 /**
  * The document being written: pdfkit with the DejaVu fonts, buffered pages (for the running
@@ -83,31 +73,7 @@ export class Report {
   private currentColor: string = COLORS.text;
 
   constructor(readonly meta: ReportMeta, fonts: Fonts) {
-    this.doc = new PDFDocument({
-      size: PAGE.size,
-      margins: { ...PAGE.margins },
-      autoFirstPage: false,
-      bufferPages: true,
-      lang: 'it-IT',
-      displayTitle: true,
-      // Tagged and declared PDF/A-2a (the accessible conformance level) and PDF/UA-1 (below):
-      // pdfkit writes one subset's identification, the other is appended to the XMP.
-      tagged: true,
-      subset: 'PDF/A-2a',
-      pdfVersion: '1.7',
-      // The default font: pdfkit would otherwise load Helvetica, which PDF/A forbids (not embedded).
-      font: fonts.regular as unknown as string,
-      info: {
-        Title: metadataText(meta.title),
-        Author: metadataText(meta.author),
-        Subject: metadataText(meta.subject),
-        Keywords: metadataText(meta.keywords),
-        Creator: 'perf - Ciclo di gestione della performance',
-        Producer: 'perf @perf/pdf-renderer (PDFKit)',
-        CreationDate: meta.createdAt,
-      },
-    });
-    this.doc.appendXML(PDFUA_ID);
+    this.doc = createDocument(meta, fonts);
     this.tags = new Tags(this.doc);
     this.doc.registerFont(FONT.regular, fonts.regular as unknown as string);
     this.doc.registerFont(FONT.bold, fonts.bold as unknown as string);
@@ -197,10 +163,16 @@ export class Report {
     const key = `${this.currentFont}|${this.currentSize}|${width}|${text}`;
     let lines = this.wrapped.get(key);
     if (!lines) {
-      lines = wrapLines(text, width, (s) => this.textWidth(s));
+      lines = wrapLines(text, width, (s) => this.textWidth(s), this.meta.keepTogether);
       this.wrapped.set(key, lines);
     }
     return lines;
+  }
+
+  /** Width of the widest part of a text that no line break may split (a word, an amount in euro), set with `options`. */
+  widestPiece(text: string, options: { bold?: boolean; size?: number } = {}): number {
+    this.typeface(options);
+    return widestPiece(text, (s) => this.textWidth(s));
   }
 
   /** Height of a text block set with `options` in `width` points. */
@@ -318,7 +290,7 @@ export class Report {
       this.font({ bold: true, size, color: options.color ?? COLORS.primary });
       this.doc.text(`${label}: `, this.left, this.doc.y, { width: this.width, continued: true, lineGap: SIZES.lineGap, align: options.align ?? 'left' });
       this.font({ size, color: COLORS.text });
-      this.doc.text(text, { lineGap: SIZES.lineGap, align: options.align ?? 'left' });
+      this.doc.text(withNoBreaks(text, this.meta.keepTogether ?? []), { lineGap: SIZES.lineGap, align: options.align ?? 'left' });
     });
     this.doc.x = this.left;
     this.spacer(options.gap ?? 5);

@@ -98,8 +98,9 @@ function renderStrategici(ctx: Context): void {
 }
 
 const INDICATOR_COLUMNS: readonly Column[] = [
-  { header: 'Obiettivo / Indicatore', width: 5.6 },
-  { header: 'Target', width: 1.5, align: 'right' },
+  { header: 'Obiettivo / Indicatore', width: 5.3 },
+  // Wide enough for «≥ € 750.000,00» whole; a wider target shrinks its type rather than break.
+  { header: 'Target', width: 1.8, align: 'right' },
   { header: 'Valore', width: 1.7, align: 'right' },
   { header: 'Periodo', width: 1.8 },
   { header: 'Grado', width: 1.35, align: 'right' },
