@@ -33,6 +33,9 @@ const PARTS: readonly Part[] = [
   { step: chapterStep(CHAPTER_6), render: renderAllegati },
 ];
 
+/** The label every page of a draft carries, until the Giunta adopts the Relazione. */
+export const DRAFT_LABEL = 'BOZZA – non adottata dalla Giunta';
+
 /**
  * The names no line break may split: the place in the ente's name («Massa Carrara» of «Camera di
  * Commercio di Massa Carrara», also written «Massa-Carrara») and the people of the Plan.
@@ -57,6 +60,7 @@ function newReport(data: RelazioneData, fonts: Fonts, title: string, subject: st
     runningLeft: plan.ente.name,
     runningRight: title,
     keepTogether: properNames(plan),
+    ...(data.adoption === undefined ? { draftLabel: DRAFT_LABEL } : {}),
   }, fonts);
 }
 

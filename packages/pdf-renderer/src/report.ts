@@ -29,6 +29,8 @@ export interface ReportMeta {
   readonly runningRight: string;
   /** Proper names no line break may split while they fit a line («Massa Carrara», a person's name). */
   readonly keepTogether?: readonly string[];
+  /** Printed in red on every page after the first while the document is a draft («BOZZA – non adottata dalla Giunta»). */
+  readonly draftLabel?: string;
 }
 
 export interface TextOptions {

@@ -8,6 +8,7 @@ import { pageLayouts, type PageLayout } from './structure.ts';
 
 type Extracted = Awaited<ReturnType<typeof pdfText>>;
 
+const ADOPTION = { delibera: 'n. 45 del 27/06/2013', adoptedAt: new Date('2013-06-27T10:00:00Z') } as const;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'Caption']);
 
 /** Pages whose last tagged block is a heading or a caption: a title left alone at the foot of a page. */
@@ -26,10 +27,12 @@ function brokenNames(text: Extracted, first: string, second: string): string[] {
 
 describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () => {
   let draft: { pdf: Uint8Array; text: Extracted };
+  let adopted: Extracted;
   beforeAll(async () => {
     const data = loadExample();
     const { pdf } = await renderRelazione(data);
     draft = { pdf, text: await pdfText(pdf) };
+    adopted = await pdfText((await renderRelazione({ ...data, adoption: ADOPTION })).pdf);
   }, 60_000);
 
   it('prints the target of indicator 22 whole in its cell, never broken inside the number', () => {
@@ -41,6 +44,12 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
   it('never breaks «Massa Carrara» over two lines, in running text, tables or on the cover', () => {
     expect(brokenNames(draft.text, 'Massa', 'Carrara')).toEqual([]);
     expect(draft.text.pages[0]).toMatch(/Massa Carrara/);
+  });
+
+  it('says BOZZA on every page of a draft and on none of the adopted version', () => {
+    draft.text.pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('BOZZA'));
+    expect(adopted.flat).not.toContain('BOZZA');
+    expect(adopted.pages[0]).toContain('Adottata dalla Giunta con delibera n. 45 del 27/06/2013');
   });
 
   it('leaves no heading or caption alone at the foot of a page', async () => {
