@@ -117,8 +117,10 @@ export class Report {
     return this.pageChapters.length;
   }
 
+  /** Starts a new page; a block broken by it (a paragraph flowing on) stays one structure element, marked again on the new page. */
   newPage(): void {
-    this.doc.addPage();
+    if (this.pageCount === 0) this.doc.addPage();
+    else this.doc.continueOnNewPage();
     this.doc.x = this.left;
     this.doc.y = this.top;
   }

@@ -60,6 +60,8 @@ export interface PageLayout {
   /** Distance from the top of the page to the lowest baseline of its content (running heads excluded), in points. */
   readonly contentBottom: number;
   readonly height: number;
+  /** Text drawn outside any marked content, neither tagged nor an artifact (a PDF/UA failure). */
+  readonly untagged: string;
 }
 
 /** The layout of every page: the leaves of its structure tree and the lowest line of its tagged content. */
@@ -72,10 +74,17 @@ export async function pageLayouts(pdf: Uint8Array): Promise<PageLayout[]> {
     const content = await page.getTextContent({ includeMarkedContent: true });
     const textOf = new Map<string, string>();
     let current: string | undefined;
+    let marked = false;
+    let untagged = '';
     let contentBottom = 0;
     for (const item of content.items as { type?: string; id?: string; str?: string; transform?: number[] }[]) {
-      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') current = item.id;
-      else if (item.type === 'endMarkedContent') current = undefined;
+      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+        current = item.id;
+        marked = true;
+      } else if (item.type === 'endMarkedContent') {
+        current = undefined;
+        marked = false;
+      } else if (!marked && item.str !== undefined) untagged += item.str;
       else if (current && item.str !== undefined) {
         textOf.set(current, `${textOf.get(current) ?? ''}${item.str}`);
         if (item.str.trim() !== '') contentBottom = Math.max(contentBottom, height - (item.transform?.[5] ?? height));
@@ -89,7 +98,7 @@ export async function pageLayouts(pdf: Uint8Array): Promise<PageLayout[]> {
     };
     const tree = (await page.getStructTree()) as StructNode | null;
     if (tree) walk(tree);
-    pages.push({ leaves, contentBottom, height });
+    pages.push({ leaves, contentBottom, height, untagged: untagged.trim() });
   }
   await document.destroy();
   return pages;
