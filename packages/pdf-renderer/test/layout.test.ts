@@ -4,20 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderRelazione, type RelazioneData } from '../src/index.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { exampleAvailable, largeData, loadExample, rilevazioni, SMALL_PLAN, SMALL_VALUES, smallData } from './fixtures.ts';
-import { pageLayouts, type PageLayout } from './structure.ts';
+import { headingsAtFoot, pageLayouts } from './structure.ts';
 
 type Extracted = Awaited<ReturnType<typeof pdfText>>;
 
 const ADOPTION = { delibera: 'n. 45 del 27/06/2013', adoptedAt: new Date('2013-06-27T10:00:00Z') } as const;
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'Caption']);
-
-/** Pages whose last tagged block is a heading or a caption: a title left alone at the foot of a page. */
-function headingsAtFoot(pages: readonly PageLayout[]): string[] {
-  return pages.flatMap((page, i) => {
-    const last = page.leaves.at(-1);
-    return last && HEADINGS.has(last.role) ? [`page ${i + 1}: ${last.role} «${last.text}»`] : [];
-  });
-}
 
 /** The lines of every page broken between the two words of a name («Massa / Carrara», «Massa- / Carrara»). */
 function brokenNames(text: Extracted, first: string, second: string): string[] {

@@ -103,3 +103,13 @@ export async function pageLayouts(pdf: Uint8Array): Promise<PageLayout[]> {
   await document.destroy();
   return pages;
 }
+
+const TITLES = new Set(['H1', 'H2', 'H3', 'Caption']);
+
+/** Pages whose last tagged block is a heading or a caption: a title left alone at the foot of a page. */
+export function headingsAtFoot(pages: readonly PageLayout[]): string[] {
+  return pages.flatMap((page, i) => {
+    const last = page.leaves.at(-1);
+    return last && TITLES.has(last.role) ? [`page ${i + 1}: ${last.role} «${last.text}»`] : [];
+  });
+}
