@@ -1,7 +1,12 @@
 import { parsePlan } from '@perf/model';
 import { computeStatus } from '@perf/scoring';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { barChart } from '../src/charts.ts';
+import { loadFonts } from '../src/fonts.ts';
 import { renderRelazione, type RelazioneData } from '../src/index.ts';
+import { decoratePages, finish } from '../src/output.ts';
+import { Report } from '../src/report.ts';
+import { table } from '../src/table.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { exampleAvailable, largeData, loadExample, rilevazioni, SMALL_PLAN, SMALL_VALUES, smallData } from './fixtures.ts';
 import { headingsAtFoot, pageLayouts } from './structure.ts';
@@ -71,4 +76,35 @@ describe('numbers and headings in other plans', () => {
       expect(headingsAtFoot(await pageLayouts(pdf)), data.plan.ente.name).toEqual([]);
     }
   });
+});
+
+/** Each kind of block that can follow a section heading. */
+const BLOCKS: Readonly<Record<string, (report: Report) => void>> = {
+  paragraph: (report) => report.paragraph('Testo della sezione, abbastanza lungo da occupare più righe della pagina. '.repeat(4)),
+  labelled: (report) => report.labelled('Vision', 'Una Camera vicina alle imprese.'),
+  bullets: (report) => report.bullets(['primo punto', 'secondo punto']),
+  note: (report) => report.note('Dati non disponibili.'),
+  table: (report) => table(report, [{ header: 'Voce', width: 3 }, { header: 'Valore', width: 1, align: 'right' }], [{ cells: ['Totale', '€ 1.000,00'] }]),
+  chart: (report) => barChart(report, { title: 'Grafico', categories: ['uno', 'due'], series: [{ name: 'Valore', color: '#2f6690', values: [1, 2], labels: ['1', '2'] }] }),
+};
+
+describe('keep-with-next: a heading moves to the next page with the block that follows it', () => {
+  const meta = { title: 'Prova', author: 'Ente', subject: 'Prova', keywords: 'prova', createdAt: new Date('2014-01-01T00:00:00Z'), runningLeft: 'Ente', runningRight: 'Prova' };
+  for (const [kind, block] of Object.entries(BLOCKS)) {
+    it(`before a ${kind}, with room left for the headings alone`, async () => {
+      const report = new Report(meta, await loadFonts());
+      report.heading(1, 'Capitolo');
+      report.paragraph('Testo iniziale.');
+      // Room for the two headings (about 51 points) but not for them and the block.
+      report.spacer(report.bottom - report.y - 60);
+      report.heading(2, 'Sezione');
+      report.heading(3, 'Sottosezione');
+      block(report);
+      report.ensureSpace(0);
+      decoratePages(report);
+      const pages = await pageLayouts(await finish(report));
+      expect(headingsAtFoot(pages)).toEqual([]);
+      expect(pages[1]?.leaves[0]?.text).toBe('Sezione');
+    });
+  }
 });
