@@ -134,7 +134,7 @@ function problems(ctx: Context): void {
     report.paragraph('Tutti gli obiettivi strategici sono stati raggiunti.');
     return;
   }
-  report.paragraph(`${plural(critical.length, 'obiettivo strategico non è stato raggiunto', 'obiettivi strategici non sono stati raggiunti')} del tutto. Per ciascuno, la causa e l’azione correttiva indicate dal dirigente responsabile:`);
+  report.paragraph(`${plural(critical.length, 'obiettivo strategico non è stato raggiunto', 'obiettivi strategici non sono stati raggiunti')} del tutto. Per ciascuno, la causa e l’azione correttiva indicate dal dirigente responsabile:`, { keepWithNext: true });
   const items = critical.slice(0, MAX_PROBLEMS).map((o) => {
     const said = commentsUnder(ctx, o.id);
     const grade = ctx.grade(o.id);

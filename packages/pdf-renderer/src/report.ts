@@ -1,4 +1,5 @@
 import type { Band } from '@perf/scoring';
+import type { Align, GradeLike, HeadingEntry, HeadingLevel, ReportMeta, TextOptions } from './report-types.ts';
 import { createDocument } from './document.ts';
 import { FONT, type Fonts } from './fonts.ts';
 import { gradeText } from './italian.ts';
@@ -7,46 +8,7 @@ import { BAND_COLORS, COLORS, PAGE, SIZES } from './theme.ts';
 import { widestPiece, withNoBreaks, wrapLines, type WrappedLine } from './wrap.ts';
 
 export type Doc = PDFKit.PDFDocument;
-export type HeadingLevel = 1 | 2 | 3;
-export type Align = 'left' | 'right' | 'center' | 'justify';
-
-export interface HeadingEntry {
-  readonly level: HeadingLevel;
-  readonly label: string;
-  /** 0-based index of the page the heading is on. */
-  readonly page: number;
-  readonly dest: string;
-}
-
-export interface ReportMeta {
-  readonly title: string;
-  readonly author: string;
-  readonly subject: string;
-  readonly keywords: string;
-  readonly createdAt: Date;
-  /** Left and right text of the running header. */
-  readonly runningLeft: string;
-  readonly runningRight: string;
-  /** Proper names no line break may split while they fit a line («Massa Carrara», a person's name). */
-  readonly keepTogether?: readonly string[];
-  /** Printed in red on every page after the first while the document is a draft («BOZZA – non adottata dalla Giunta»). */
-  readonly draftLabel?: string;
-}
-
-export interface TextOptions {
-  readonly size?: number;
-  readonly bold?: boolean;
-  readonly color?: string;
-  readonly align?: Align;
-  /** Space after the block, in points. */
-  readonly gap?: number;
-  readonly indent?: number;
-}
-
-export interface GradeLike {
-  readonly percent: number | null;
-  readonly band: Band | null;
-}
+export type { Align, GradeLike, HeadingEntry, HeadingLevel, ReportMeta, TextOptions } from './report-types.ts';
 
 /**
  * The document being written: pdfkit with the DejaVu fonts, buffered pages (for the running
@@ -64,8 +26,8 @@ export class Report {
   private outlineLevel2: PDFKit.PDFOutline | undefined;
   private destinations = 0;
   private figures = 0;
-  /** Section headings waiting for the block that follows them, so that a heading never ends a page. */
-  private pending: { level: 2 | 3; label: string; toc: boolean; height: number }[] = [];
+  /** Section headings and lead-in paragraphs waiting for the block that follows them, so that none ends a page: their height and how to draw them. */
+  private pending: { height: number; draw: () => void }[] = [];
   /** Widths of strings already measured, by font and size: table cells repeat the same texts. */
   private readonly widths = new Map<string, number>();
   /** Lines of texts already broken, by font, size and width: measured once, drawn once. */
@@ -127,14 +89,14 @@ export class Report {
 
   /**
    * Starts a new page unless `height` points still fit above the bottom margin, together with the
-   * headings waiting for this block; then writes those headings. Every block calls it first.
+   * headings and lead-in paragraphs waiting for this block; then writes them. Every block calls it first.
    */
   ensureSpace(height: number): void {
-    const headings = this.pending.reduce((sum, h) => sum + h.height, 0);
-    if (this.doc.y + headings + height > this.bottom && this.doc.y > this.top) this.newPage();
+    const waiting = this.pending.reduce((sum, h) => sum + h.height, 0);
+    if (this.doc.y + waiting + height > this.bottom && this.doc.y > this.top) this.newPage();
     const pending = this.pending;
     this.pending = [];
-    for (const heading of pending) this.drawHeading(heading.level, heading.label, heading.toc);
+    for (const block of pending) block.draw();
   }
 
   /** Sets font, size and colour for the next text. */
@@ -238,7 +200,7 @@ export class Report {
     }
     const size = level === 2 ? SIZES.section : SIZES.subsection;
     const height = this.measure(label, this.width, { bold: true, size, lineGap: 1 }) + (level === 2 ? 15 : 8);
-    this.pending.push({ level, label, toc, height });
+    this.pending.push({ height, draw: () => this.drawHeading(level, label, toc) });
   }
 
   private drawHeading(level: HeadingLevel, label: string, toc: boolean): void {
@@ -277,13 +239,20 @@ export class Report {
     doc.x = this.left;
   }
 
-  /** A paragraph of running text (justified by default); flows onto the next page when long. */
+  /** A paragraph of running text (justified by default); flows onto the next page when long. With keepWithNext it waits, like a heading, for the next block. */
   paragraph(text: string, options: TextOptions = {}): void {
     const size = options.size ?? SIZES.body;
     const indent = options.indent ?? 0;
+    const draw = (): void => {
+      this.font({ bold: options.bold ?? false, size, color: options.color ?? COLORS.text });
+      this.doc.y = this.tags.leaf('P', () => this.write(text, this.left + indent, this.doc.y, this.width - indent, { align: options.align ?? 'justify', flow: true })) + (options.gap ?? 6);
+    };
+    if (options.keepWithNext) {
+      this.pending.push({ height: this.measure(text, this.width - indent, { bold: options.bold ?? false, size }) + (options.gap ?? 6), draw });
+      return;
+    }
     this.ensureSpace(size * 2.6);
-    this.font({ bold: options.bold ?? false, size, color: options.color ?? COLORS.text });
-    this.doc.y = this.tags.leaf('P', () => this.write(text, this.left + indent, this.doc.y, this.width - indent, { align: options.align ?? 'justify', flow: true })) + (options.gap ?? 6);
+    draw();
   }
 
   /** "Label: text" with the label in bold. */

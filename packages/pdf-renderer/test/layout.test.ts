@@ -9,7 +9,7 @@ import { Report } from '../src/report.ts';
 import { table } from '../src/table.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { exampleAvailable, largeData, loadExample, rilevazioni, SMALL_PLAN, SMALL_VALUES, smallData } from './fixtures.ts';
-import { headingsAtFoot, pageLayouts } from './structure.ts';
+import { headingsAtFoot, pageLayouts, type PageLayout } from './structure.ts';
 
 type Extracted = Awaited<ReturnType<typeof pdfText>>;
 
@@ -88,23 +88,42 @@ const BLOCKS: Readonly<Record<string, (report: Report) => void>> = {
   chart: (report) => barChart(report, { title: 'Grafico', categories: ['uno', 'due'], series: [{ name: 'Valore', color: '#2f6690', values: [1, 2], labels: ['1', '2'] }] }),
 };
 
+const META = { title: 'Prova', author: 'Ente', subject: 'Prova', keywords: 'prova', createdAt: new Date('2014-01-01T00:00:00Z'), runningLeft: 'Ente', runningRight: 'Prova' };
+
+/** A one-chapter document whose first page has `room` points left when `fill` starts drawing; its pages read back. */
+async function pagesWith(room: number, fill: (report: Report) => void): Promise<PageLayout[]> {
+  const report = new Report(META, await loadFonts());
+  report.heading(1, 'Capitolo');
+  report.paragraph('Testo iniziale.');
+  report.spacer(report.bottom - report.y - room);
+  fill(report);
+  report.ensureSpace(0);
+  decoratePages(report);
+  return pageLayouts(await finish(report));
+}
+
 describe('keep-with-next: a heading moves to the next page with the block that follows it', () => {
-  const meta = { title: 'Prova', author: 'Ente', subject: 'Prova', keywords: 'prova', createdAt: new Date('2014-01-01T00:00:00Z'), runningLeft: 'Ente', runningRight: 'Prova' };
   for (const [kind, block] of Object.entries(BLOCKS)) {
     it(`before a ${kind}, with room left for the headings alone`, async () => {
-      const report = new Report(meta, await loadFonts());
-      report.heading(1, 'Capitolo');
-      report.paragraph('Testo iniziale.');
       // Room for the two headings (about 51 points) but not for them and the block.
-      report.spacer(report.bottom - report.y - 60);
-      report.heading(2, 'Sezione');
-      report.heading(3, 'Sottosezione');
-      block(report);
-      report.ensureSpace(0);
-      decoratePages(report);
-      const pages = await pageLayouts(await finish(report));
+      const pages = await pagesWith(60, (report) => {
+        report.heading(2, 'Sezione');
+        report.heading(3, 'Sottosezione');
+        block(report);
+      });
       expect(headingsAtFoot(pages)).toEqual([]);
       expect(pages[1]?.leaves[0]?.text).toBe('Sezione');
     });
   }
+
+  it('moves a lead-in paragraph («Di seguito…:») to the next page with its heading and the table it introduces', async () => {
+    // Room for the heading and the paragraph (about 45 points) but not for the table too.
+    const pages = await pagesWith(60, (report) => {
+      report.heading(3, 'Le criticità');
+      report.paragraph('Sono di seguito riportati gli obiettivi strategici che non hanno raggiunto il target:', { keepWithNext: true });
+      BLOCKS.table?.(report);
+    });
+    expect(pages[0]?.leaves.at(-1)?.text).toBe('Testo iniziale.');
+    expect(pages[1]?.leaves.slice(0, 3).map((l) => l.role)).toEqual(['H3', 'P', 'TH']);
+  });
 });

@@ -13,6 +13,7 @@ export function renderAlbero(ctx: Context): void {
   report.heading(1, CHAPTER_2);
   report.paragraph(
     `${ctx.enteName} ha delineato il proprio albero della performance secondo uno schema logico in grado di rappresentare, anche graficamente, i legami tra:`,
+    { keepWithNext: true },
   );
   const definitions: [string, string][] = [
     ['Mandato Istituzionale', 'perimetro nel quale l’amministrazione può e deve operare sulla base delle sue attribuzioni/competenze istituzionali'],

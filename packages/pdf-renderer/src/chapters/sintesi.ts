@@ -151,6 +151,7 @@ function renderPianoInSintesi(ctx: Context): void {
     `Per l’annualità ${ctx.year} i risultati di performance sono stati misurati e valutati seguendo il medesimo approccio metodologico che ha supportato la stesura degli ` +
       'obiettivi strategici, garantendo trasparenza e intelligibilità nel rapporto con gli interlocutori dell’Ente. Mediante la metodologia Balanced Scorecard la ' +
       'performance organizzativa ed individuale è rappresentata secondo le prospettive di analisi seguenti:',
+    { keepWithNext: true },
   );
   for (const perspective of plan.perspectives) {
     if (perspective.description) report.labelled(perspective.name, perspective.description, { align: 'justify' });
@@ -229,6 +230,7 @@ function renderCriticita(ctx: Context): void {
   report.paragraph(
     'Sono di seguito riportati gli obiettivi strategici che non hanno pienamente raggiunto il target o che sono privi di rilevazioni, con gli indicatori che ne ' +
       'determinano il risultato: essi costituiscono la base per le azioni correttive del ciclo successivo.',
+    { keepWithNext: true },
   );
   const operationalOf = (id: string) => new Set(plan.operational_objectives.filter((o) => o.strategic === id).map((o) => o.id));
   table(report, [
