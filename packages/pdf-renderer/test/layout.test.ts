@@ -42,6 +42,11 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
     expect(draft.text.pages[0]).toMatch(/Massa Carrara/);
   });
 
+  it('writes weights with the Italian decimal comma («peso 0,25», never «peso 0.25»)', () => {
+    expect(draft.text.flat).toContain('peso 0,25');
+    expect(draft.text.flat).not.toMatch(/peso \d+\.\d/);
+  });
+
   it('says BOZZA on every page of a draft and on none of the adopted version', () => {
     draft.text.pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('BOZZA'));
     expect(adopted.flat).not.toContain('BOZZA');
