@@ -3,12 +3,14 @@ import { COLORS, PAGE, SIZES } from './theme.ts';
 
 /** The finishing of the document: running header and page numbers, then the bytes of the PDF. */
 
-/** Cuts a text with "…" so that it fits `width` points in the current font. */
+/** Cuts a text with "…" so that it fits `width` points in the current font, after a whole word when one fits. */
 export function fitText(report: Report, text: string, width: number): string {
   if (report.textWidth(text) <= width) return text;
   let end = text.length;
   while (end > 1 && report.textWidth(`${text.slice(0, end).trimEnd()}…`) > width) end--;
-  return `${text.slice(0, end).trimEnd()}…`;
+  const space = text.lastIndexOf(' ', end);
+  if (space > end / 2) end = space;
+  return `${text.slice(0, end).trimEnd().replace(/[,;:]$/, '')}…`;
 }
 
 /** The running header: ente at the left, title at the right and, on a draft, its label in red between them. */

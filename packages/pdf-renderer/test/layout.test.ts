@@ -40,6 +40,8 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
   it('never breaks «Massa Carrara» over two lines, in running text, tables or on the cover', () => {
     expect(brokenNames(draft.text, 'Massa', 'Carrara')).toEqual([]);
     expect(draft.text.pages[0]).toMatch(/Massa Carrara/);
+    // Nor cuts it short in a chart label or the table of contents.
+    expect(/Massa C…/.exec(draft.text.flat)?.[0]).toBeUndefined();
   });
 
   it('writes weights with the Italian decimal comma («peso 0,25», never «peso 0.25»)', () => {

@@ -1,5 +1,5 @@
 import type { Band, StatusReport } from '@perf/scoring';
-import { bandDistributionChart, strategicGradesChart } from '../chart-specs.ts';
+import { CHART_LABEL_CHARS, bandDistributionChart, strategicGradesChart } from '../chart-specs.ts';
 import { barChart, legend, pieChart, tileMap } from '../charts.ts';
 import { commentsUnder, type Context } from '../context.ts';
 import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
@@ -137,7 +137,7 @@ function renderAmministrazione(ctx: Context): void {
   const funded = plan.strategic_objectives.filter((o) => (o.budget ?? 0) > 0);
   barChart(report, {
     title: 'L’utilizzo del Budget per Obiettivo strategico',
-    categories: funded.map((o) => `${o.id}. ${truncate(o.title, 60)}`),
+    categories: funded.map((o) => `${o.id}. ${truncate(o.title, CHART_LABEL_CHARS)}`),
     series: [{ name: 'Risorse distribuite', color: COLORS.accent, values: funded.map((o) => o.budget ?? 0), labels: funded.map((o) => formatEuro(o.budget ?? 0)) }],
     tickFormat: (v) => formatEuro(Math.round(v)).replace(/,00$/, ''),
     barHeight: 10,
