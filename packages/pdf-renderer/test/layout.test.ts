@@ -7,6 +7,7 @@ import { renderRelazione, type RelazioneData } from '../src/index.ts';
 import { decoratePages, finish } from '../src/output.ts';
 import { Report } from '../src/report.ts';
 import { table } from '../src/table.ts';
+import { PAGE } from '../src/theme.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { exampleAvailable, largeData, loadExample, rilevazioni, SMALL_PLAN, SMALL_VALUES, smallData } from './fixtures.ts';
 import { headingsAtFoot, pageLayouts, type PageLayout } from './structure.ts';
@@ -75,6 +76,16 @@ describe('numbers and headings in other plans', () => {
     const { flat } = await pdfText((await renderRelazione(smallWithAmount(987654321012.34))).pdf);
     expect(flat).toContain('≥ € 987.654.321.012,34');
     expect(flat).toMatch(/≥ € 987\.654\.321\.012,34 € 987\.654\.321\.012,34 III quadr/);
+  });
+
+  it('keeps an amount too wide for any cell inside the margins, broken only after its separators', async () => {
+    const { pdf } = await renderRelazione(smallWithAmount(1e20));
+    const outside = (await pageLayouts(pdf)).flatMap((page, i) => (
+      page.textLeft < PAGE.margins.left - 0.5 || page.textRight > page.width - PAGE.margins.right + 0.5 ? [`page ${i + 1}: ${Math.round(page.textLeft)}–${Math.round(page.textRight)}`] : []));
+    expect(outside).toEqual([]);
+    const { pages } = await pdfText(pdf);
+    const annex = pages.find((page) => page.includes('Indicatore 3 – Contributi erogati')) ?? '';
+    expect(annex).toMatch(/100\.000\.000\.000\.\s*\n\s*000\.000\.000,00/);
   });
 
   it('leaves no heading alone at the foot of a page in a small plan or a large one', async () => {

@@ -62,6 +62,10 @@ export interface PageLayout {
   readonly height: number;
   /** Text drawn outside any marked content, neither tagged nor an artifact (a PDF/UA failure). */
   readonly untagged: string;
+  /** Left of the leftmost and right of the rightmost piece of text of its content (running heads excluded), in points. */
+  readonly textLeft: number;
+  readonly textRight: number;
+  readonly width: number;
 }
 
 /** The layout of every page: the leaves of its structure tree and the lowest line of its tagged content. */
@@ -77,7 +81,9 @@ export async function pageLayouts(pdf: Uint8Array): Promise<PageLayout[]> {
     let marked = false;
     let untagged = '';
     let contentBottom = 0;
-    for (const item of content.items as { type?: string; id?: string; str?: string; transform?: number[] }[]) {
+    let textLeft = Number.POSITIVE_INFINITY;
+    let textRight = 0;
+    for (const item of content.items as { type?: string; id?: string; str?: string; transform?: number[]; width?: number }[]) {
       if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
         current = item.id;
         marked = true;
@@ -87,7 +93,12 @@ export async function pageLayouts(pdf: Uint8Array): Promise<PageLayout[]> {
       } else if (!marked && item.str !== undefined) untagged += item.str;
       else if (current && item.str !== undefined) {
         textOf.set(current, `${textOf.get(current) ?? ''}${item.str}`);
-        if (item.str.trim() !== '') contentBottom = Math.max(contentBottom, height - (item.transform?.[5] ?? height));
+        if (item.str.trim() !== '') {
+          const x = item.transform?.[4] ?? 0;
+          contentBottom = Math.max(contentBottom, height - (item.transform?.[5] ?? height));
+          textLeft = Math.min(textLeft, x);
+          textRight = Math.max(textRight, x + (item.width ?? 0));
+        }
       }
     }
     const leaves: { role: string; text: string }[] = [];
@@ -98,7 +109,7 @@ export async function pageLayouts(pdf: Uint8Array): Promise<PageLayout[]> {
     };
     const tree = (await page.getStructTree()) as StructNode | null;
     if (tree) walk(tree);
-    pages.push({ leaves, contentBottom, height, untagged: untagged.trim() });
+    pages.push({ leaves, contentBottom, height, untagged: untagged.trim(), textLeft, textRight, width: page.view[2] ?? 0 });
   }
   await document.destroy();
   return pages;
