@@ -3,6 +3,9 @@ import type { BarChartOptions, Slice } from './charts.ts';
 import { BAND_ROWS, formatPercent, gradeText, indicatorValue, periodLabel, truncate } from './italian.ts';
 import { BAND_COLORS, COLORS } from './theme.ts';
 
+/** Characters of an objective's title in a chart label (two lines of the label column, three at most); the full title is in the tables. */
+export const CHART_LABEL_CHARS = 90;
+
 /**
  * What the charts of the results show, as data: the Relazione draws them with pdfkit and the dashboard
  * as inline SVG from these same descriptions, so the two never disagree.
@@ -37,7 +40,7 @@ export function strategicGradesChart(status: StatusReport): BarChartOptions {
   const objectives = status.strategic;
   return {
     title: 'Livello di «Coincidenza» tra le performance conseguite e quelle attese, per obiettivo strategico',
-    categories: objectives.map((o) => `${o.id}. ${truncate(o.title, 60)}`),
+    categories: objectives.map((o) => `${o.id}. ${truncate(o.title, CHART_LABEL_CHARS)}`),
     series: [{ name: 'Grado di raggiungimento', color: COLORS.accent, values: objectives.map((o) => o.percent), labels: objectives.map((o) => gradeText(o)) }],
     barColor: (c) => {
       const band = objectives[c]?.band ?? null;

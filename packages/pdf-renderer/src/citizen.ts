@@ -78,19 +78,23 @@ function results(ctx: Context): void {
       `${part('green', 'è stato raggiunto', 'sono stati raggiunti')}, ${part('yellow', 'raggiunto in parte', 'raggiunti in parte')} e ${part('red', 'non raggiunto', 'non raggiunti')}` +
       `${s.unscored.count > 0 ? `; ${plural(s.unscored.count, 'obiettivo non è ancora stato misurato', 'obiettivi non sono ancora stati misurati')}` : ''}. ` +
       'Un obiettivo è raggiunto dal 90% in su, raggiunto in parte tra l’80% e l’89%, non raggiunto sotto l’80%.');
-  pieChart(report, { ...bandDistributionChart(status), title: 'Gli obiettivi strategici secondo il risultato', radius: 58 });
-  const rows: Row[] = plan.strategic_objectives.length <= MAX_OBJECTIVE_ROWS
+  pieChart(report, { ...bandDistributionChart(status), title: 'Gli obiettivi strategici secondo il risultato', radius: 46 });
+  const byObjective = plan.strategic_objectives.length <= MAX_OBJECTIVE_ROWS;
+  // One line an objective where the title allows: the perspective has its own column, not a second line.
+  const rows: Row[] = byObjective
     ? plan.strategic_objectives.map((o) => {
       const grade = ctx.grade(o.id);
-      return { cells: [{ text: `${o.id}. ${o.title}`, sub: ctx.perspectiveName(o.perspective) }, { grade }, outcome(grade.band)] };
+      return { cells: [`${o.id}. ${o.title}`, { text: ctx.perspectiveName(o.perspective), color: COLORS.muted }, { grade }, outcome(grade.band)] };
     })
     : plan.perspectives.map((p) => {
       const grade = ctx.meanGrade(plan.strategic_objectives.filter((o) => o.perspective === p.id).map((o) => ({ id: o.id, weight: o.weight })));
       return { cells: [{ text: p.name, bold: true }, { grade }, outcome(grade.band)] };
     });
-  rows.push(totalRow(['Risultato complessivo dell’ente', { grade: status.overall }, outcome(status.overall.band)]));
+  rows.push(totalRow(byObjective
+    ? ['Risultato complessivo dell’ente', '', { grade: status.overall }, outcome(status.overall.band)]
+    : ['Risultato complessivo dell’ente', { grade: status.overall }, outcome(status.overall.band)]));
   table(report, [
-    { header: plan.strategic_objectives.length <= MAX_OBJECTIVE_ROWS ? 'Obiettivo strategico' : 'Prospettiva', width: 6.4 },
+    ...(byObjective ? [{ header: 'Obiettivo strategico', width: 5.2 }, { header: 'Prospettiva', width: 2.2 }] : [{ header: 'Prospettiva', width: 6.4 }]),
     { header: 'Risultato', width: 1.3, align: 'right' },
     { header: 'Esito', width: 1.7 },
   ], rows, { caption: `I risultati ${plan.year}`, size: SIZES.table - 0.5 });
@@ -130,7 +134,7 @@ function problems(ctx: Context): void {
     report.paragraph('Tutti gli obiettivi strategici sono stati raggiunti.');
     return;
   }
-  report.paragraph(`${plural(critical.length, 'obiettivo strategico non è stato raggiunto', 'obiettivi strategici non sono stati raggiunti')} del tutto. Per ciascuno, la causa e l’azione correttiva indicate dal dirigente responsabile:`);
+  report.paragraph(`${plural(critical.length, 'obiettivo strategico non è stato raggiunto', 'obiettivi strategici non sono stati raggiunti')} del tutto. Per ciascuno, la causa e l’azione correttiva indicate dal dirigente responsabile:`, { keepWithNext: true });
   const items = critical.slice(0, MAX_PROBLEMS).map((o) => {
     const said = commentsUnder(ctx, o.id);
     const grade = ctx.grade(o.id);

@@ -84,6 +84,10 @@ export function shortEnte(name: string): string {
   return name.replace(/^Camera di Commercio,?( Industria, Artigianato e Agricoltura)?/i, 'La CCIAA');
 }
 
+/** A text cut to at most `max` characters with "…", at the end of a word (inside one only when a single word is that long). */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd().replace(/[,;:]$/, '')}…`;
 }

@@ -3,29 +3,40 @@ import { COLORS, PAGE, SIZES } from './theme.ts';
 
 /** The finishing of the document: running header and page numbers, then the bytes of the PDF. */
 
-/** Cuts a text with "…" so that it fits `width` points in the current font. */
+/** Cuts a text with "…" so that it fits `width` points in the current font, after a whole word when one fits. */
 export function fitText(report: Report, text: string, width: number): string {
   if (report.textWidth(text) <= width) return text;
   let end = text.length;
   while (end > 1 && report.textWidth(`${text.slice(0, end).trimEnd()}…`) > width) end--;
-  return `${text.slice(0, end).trimEnd()}…`;
+  const space = text.lastIndexOf(' ', end);
+  if (space > end / 2) end = space;
+  return `${text.slice(0, end).trimEnd().replace(/[,;:]$/, '')}…`;
 }
 
-/** Draws the running header (ente, title) and the footer (chapter, "Pagina n di N") on every page but the cover. */
+/** The running header: ente at the left, title at the right and, on a draft, its label in red between them. */
+function runningHeader(report: Report): void {
+  const doc = report.doc;
+  const headerY = PAGE.headerY;
+  const draft = report.meta.draftLabel;
+  report.font({ size: SIZES.small - 0.5, bold: true, color: COLORS.draft });
+  const middle = draft === undefined ? 0 : report.textWidth(draft) + 24;
+  if (draft !== undefined) report.write(draft, report.left, headerY, report.width, { align: 'center' });
+  const side = (report.width - middle) / 2 - 6;
+  report.font({ size: SIZES.small - 0.5, color: COLORS.muted });
+  report.write(fitText(report, report.meta.runningLeft, side), report.left, headerY, side);
+  report.write(fitText(report, report.meta.runningRight, side), report.right - side, headerY, side, { align: 'right' });
+  doc.moveTo(report.left, headerY + 13).lineTo(report.right, headerY + 13).lineWidth(0.6).stroke(COLORS.primary);
+}
+
+/** Draws the running header (ente, title, the draft label) and the footer (chapter, "Pagina n di N") on every page but the first. */
 export function decoratePages(report: Report): void {
   const doc = report.doc;
   const { start, count } = doc.bufferedPageRange();
-  const half = report.width / 2 - 6;
   for (let index = start + 1; index < start + count; index++) {
     doc.switchToPage(index);
     // Running heads and page numbers repeat on every page: artifacts, not content.
     report.tags.artifact(() => {
-      const headerY = PAGE.headerY;
-      report.font({ size: SIZES.small - 0.5, color: COLORS.muted });
-      report.write(fitText(report, report.meta.runningLeft, half), report.left, headerY, half);
-      report.write(fitText(report, report.meta.runningRight, half), report.left + half + 12, headerY, half, { align: 'right' });
-      doc.moveTo(report.left, headerY + 13).lineTo(report.right, headerY + 13).lineWidth(0.6).stroke(COLORS.primary);
-
+      runningHeader(report);
       const footerY = report.pageHeight - PAGE.footerOffset;
       doc.moveTo(report.left, footerY - 6).lineTo(report.right, footerY - 6).lineWidth(0.4).stroke(COLORS.rule);
       report.font({ size: SIZES.small - 0.5, color: COLORS.muted });

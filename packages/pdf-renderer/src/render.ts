@@ -1,3 +1,4 @@
+import type { Plan } from '@perf/model';
 import { CHAPTER_2, renderAlbero } from './chapters/albero.ts';
 import { CHAPTER_6, renderAllegati } from './chapters/allegati.ts';
 import { renderCover } from './chapters/cover.ts';
@@ -32,6 +33,21 @@ const PARTS: readonly Part[] = [
   { step: chapterStep(CHAPTER_6), render: renderAllegati },
 ];
 
+/** The label every page of a draft carries, until the Giunta adopts the Relazione. */
+export const DRAFT_LABEL = 'BOZZA – non adottata dalla Giunta';
+
+/**
+ * The names no line break may split: the place in the ente's name («Massa Carrara» of «Camera di
+ * Commercio di Massa Carrara», also written «Massa-Carrara») and the people of the Plan.
+ */
+function properNames(plan: Plan): string[] {
+  const words = plan.ente.name.split(' ');
+  let start = words.length;
+  while (start > 0 && /^\p{Lu}/u.test(words[start - 1] ?? '')) start--;
+  const place = words.slice(start).join(' ');
+  return [...new Set([place, place.replace(/ /g, '-'), ...plan.people.map((p) => p.name)])].filter((name) => /\S[ -]\S/.test(name));
+}
+
 function newReport(data: RelazioneData, fonts: Fonts, title: string, subject: string): Report {
   const { plan } = data;
   return new Report({
@@ -43,6 +59,8 @@ function newReport(data: RelazioneData, fonts: Fonts, title: string, subject: st
     createdAt: data.adoption?.adoptedAt ?? data.generatedAt,
     runningLeft: plan.ente.name,
     runningRight: title,
+    keepTogether: properNames(plan),
+    ...(data.adoption === undefined ? { draftLabel: DRAFT_LABEL } : {}),
   }, fonts);
 }
 

@@ -1,60 +1,14 @@
-import PDFDocument from 'pdfkit';
 import type { Band } from '@perf/scoring';
+import type { Align, GradeLike, HeadingEntry, HeadingLevel, ReportMeta, TextOptions } from './report-types.ts';
+import { createDocument } from './document.ts';
 import { FONT, type Fonts } from './fonts.ts';
 import { gradeText } from './italian.ts';
 import { Tags } from './tags.ts';
 import { BAND_COLORS, COLORS, PAGE, SIZES } from './theme.ts';
-import { wrapLines, type WrappedLine } from './wrap.ts';
+import { widestPiece, withNoBreaks, wrapLines, type WrappedLine } from './wrap.ts';
 
 export type Doc = PDFKit.PDFDocument;
-export type HeadingLevel = 1 | 2 | 3;
-export type Align = 'left' | 'right' | 'center' | 'justify';
-
-export interface HeadingEntry {
-  readonly level: HeadingLevel;
-  readonly label: string;
-  /** 0-based index of the page the heading is on. */
-  readonly page: number;
-  readonly dest: string;
-}
-
-export interface ReportMeta {
-  readonly title: string;
-  readonly author: string;
-  readonly subject: string;
-  readonly keywords: string;
-  readonly createdAt: Date;
-  /** Left and right text of the running header. */
-  readonly runningLeft: string;
-  readonly runningRight: string;
-}
-
-export interface TextOptions {
-  readonly size?: number;
-  readonly bold?: boolean;
-  readonly color?: string;
-  readonly align?: Align;
-  /** Space after the block, in points. */
-  readonly gap?: number;
-  readonly indent?: number;
-}
-
-export interface GradeLike {
-  readonly percent: number | null;
-  readonly band: Band | null;
-}
-
-/** XMP metadata is written unescaped by pdfkit: keep the info strings XML-safe. */
-function metadataText(text: string): string {
-  return text.replace(/&/g, 'e').replace(/[<>]/g, '"');
-}
-
-/** The PDF/UA-1 identification, added to the XMP metadata next to pdfkit's PDF/A-2a one. */
-const PDFUA_ID = `
-        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
-            <pdfuaid:part>1</pdfuaid:part>
-        </rdf:Description>
-        `;
+export type { Align, GradeLike, HeadingEntry, HeadingLevel, ReportMeta, TextOptions } from './report-types.ts';
 
 /**
  * The document being written: pdfkit with the DejaVu fonts, buffered pages (for the running
@@ -72,8 +26,8 @@ export class Report {
   private outlineLevel2: PDFKit.PDFOutline | undefined;
   private destinations = 0;
   private figures = 0;
-  /** Section headings waiting for the block that follows them, so that a heading never ends a page. */
-  private pending: { level: 2 | 3; label: string; toc: boolean; height: number }[] = [];
+  /** Section headings and lead-in paragraphs waiting for the block that follows them, so that none ends a page: their height and how to draw them. */
+  private pending: { height: number; draw: () => void }[] = [];
   /** Widths of strings already measured, by font and size: table cells repeat the same texts. */
   private readonly widths = new Map<string, number>();
   /** Lines of texts already broken, by font, size and width: measured once, drawn once. */
@@ -83,31 +37,7 @@ export class Report {
   private currentColor: string = COLORS.text;
 
   constructor(readonly meta: ReportMeta, fonts: Fonts) {
-    this.doc = new PDFDocument({
-      size: PAGE.size,
-      margins: { ...PAGE.margins },
-      autoFirstPage: false,
-      bufferPages: true,
-      lang: 'it-IT',
-      displayTitle: true,
-      // Tagged and declared PDF/A-2a (the accessible conformance level) and PDF/UA-1 (below):
-      // pdfkit writes one subset's identification, the other is appended to the XMP.
-      tagged: true,
-      subset: 'PDF/A-2a',
-      pdfVersion: '1.7',
-      // The default font: pdfkit would otherwise load Helvetica, which PDF/A forbids (not embedded).
-      font: fonts.regular as unknown as string,
-      info: {
-        Title: metadataText(meta.title),
-        Author: metadataText(meta.author),
-        Subject: metadataText(meta.subject),
-        Keywords: metadataText(meta.keywords),
-        Creator: 'perf - Ciclo di gestione della performance',
-        Producer: 'perf @perf/pdf-renderer (PDFKit)',
-        CreationDate: meta.createdAt,
-      },
-    });
-    this.doc.appendXML(PDFUA_ID);
+    this.doc = createDocument(meta, fonts);
     this.tags = new Tags(this.doc);
     this.doc.registerFont(FONT.regular, fonts.regular as unknown as string);
     this.doc.registerFont(FONT.bold, fonts.bold as unknown as string);
@@ -149,22 +79,24 @@ export class Report {
     return this.pageChapters.length;
   }
 
+  /** Starts a new page; a block broken by it (a paragraph flowing on) stays one structure element, marked again on the new page. */
   newPage(): void {
-    this.doc.addPage();
+    if (this.pageCount === 0) this.doc.addPage();
+    else this.doc.continueOnNewPage();
     this.doc.x = this.left;
     this.doc.y = this.top;
   }
 
   /**
    * Starts a new page unless `height` points still fit above the bottom margin, together with the
-   * headings waiting for this block; then writes those headings. Every block calls it first.
+   * headings and lead-in paragraphs waiting for this block; then writes them. Every block calls it first.
    */
   ensureSpace(height: number): void {
-    const headings = this.pending.reduce((sum, h) => sum + h.height, 0);
-    if (this.doc.y + headings + height > this.bottom && this.doc.y > this.top) this.newPage();
+    const waiting = this.pending.reduce((sum, h) => sum + h.height, 0);
+    if (this.doc.y + waiting + height > this.bottom && this.doc.y > this.top) this.newPage();
     const pending = this.pending;
     this.pending = [];
-    for (const heading of pending) this.drawHeading(heading.level, heading.label, heading.toc);
+    for (const block of pending) block.draw();
   }
 
   /** Sets font, size and colour for the next text. */
@@ -197,10 +129,16 @@ export class Report {
     const key = `${this.currentFont}|${this.currentSize}|${width}|${text}`;
     let lines = this.wrapped.get(key);
     if (!lines) {
-      lines = wrapLines(text, width, (s) => this.textWidth(s));
+      lines = wrapLines(text, width, (s) => this.textWidth(s), this.meta.keepTogether);
       this.wrapped.set(key, lines);
     }
     return lines;
+  }
+
+  /** Width of the widest part of a text that no line break may split (a word, an amount in euro), set with `options`. */
+  widestPiece(text: string, options: { bold?: boolean; size?: number } = {}): number {
+    this.typeface(options);
+    return widestPiece(text, (s) => this.textWidth(s));
   }
 
   /** Height of a text block set with `options` in `width` points. */
@@ -262,7 +200,7 @@ export class Report {
     }
     const size = level === 2 ? SIZES.section : SIZES.subsection;
     const height = this.measure(label, this.width, { bold: true, size, lineGap: 1 }) + (level === 2 ? 15 : 8);
-    this.pending.push({ level, label, toc, height });
+    this.pending.push({ height, draw: () => this.drawHeading(level, label, toc) });
   }
 
   private drawHeading(level: HeadingLevel, label: string, toc: boolean): void {
@@ -301,13 +239,20 @@ export class Report {
     doc.x = this.left;
   }
 
-  /** A paragraph of running text (justified by default); flows onto the next page when long. */
+  /** A paragraph of running text (justified by default); flows onto the next page when long. With keepWithNext it waits, like a heading, for the next block. */
   paragraph(text: string, options: TextOptions = {}): void {
     const size = options.size ?? SIZES.body;
     const indent = options.indent ?? 0;
+    const draw = (): void => {
+      this.font({ bold: options.bold ?? false, size, color: options.color ?? COLORS.text });
+      this.doc.y = this.tags.leaf('P', () => this.write(text, this.left + indent, this.doc.y, this.width - indent, { align: options.align ?? 'justify', flow: true })) + (options.gap ?? 6);
+    };
+    if (options.keepWithNext) {
+      this.pending.push({ height: this.measure(text, this.width - indent, { bold: options.bold ?? false, size }) + (options.gap ?? 6), draw });
+      return;
+    }
     this.ensureSpace(size * 2.6);
-    this.font({ bold: options.bold ?? false, size, color: options.color ?? COLORS.text });
-    this.doc.y = this.tags.leaf('P', () => this.write(text, this.left + indent, this.doc.y, this.width - indent, { align: options.align ?? 'justify', flow: true })) + (options.gap ?? 6);
+    draw();
   }
 
   /** "Label: text" with the label in bold. */
@@ -318,7 +263,7 @@ export class Report {
       this.font({ bold: true, size, color: options.color ?? COLORS.primary });
       this.doc.text(`${label}: `, this.left, this.doc.y, { width: this.width, continued: true, lineGap: SIZES.lineGap, align: options.align ?? 'left' });
       this.font({ size, color: COLORS.text });
-      this.doc.text(text, { lineGap: SIZES.lineGap, align: options.align ?? 'left' });
+      this.doc.text(withNoBreaks(text, this.meta.keepTogether ?? []), { lineGap: SIZES.lineGap, align: options.align ?? 'left' });
     });
     this.doc.x = this.left;
     this.spacer(options.gap ?? 5);

@@ -62,6 +62,15 @@ const PAD_Y = 3.5;
 const LINE_GAP = 1;
 /** Tables up to this height (points) are never split. */
 const KEEP_TOGETHER = 280;
+/** The smallest type a cell's text shrinks to so that a number or a word fits whole; only below it is a word split. */
+const MIN_SIZE = 5.5;
+
+/** The size a cell's text is set in: `size`, or smaller so that its widest amount or word fits `width` (to a quarter point). */
+function fittedSize(report: Report, text: string, width: number, bold: boolean, size: number): number {
+  const widest = report.widestPiece(text, { bold, size });
+  if (widest <= width || widest === 0) return size;
+  return Math.max(MIN_SIZE, Math.floor((size * width) / widest * 4) / 4);
+}
 
 interface Layout {
   readonly x: number[];
@@ -90,11 +99,17 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
   }
 
   const spanWidth = (row: Row): number => (row.cells.length > 1 ? report.width - SPAN_SIDE : report.width);
+  /** The sizes of a cell's text and of its sub line, shrunk to fit the cell's inner width. */
+  const cellSizes = (spec: CellSpec, inner: number, bold: boolean): { text: number; sub: number } => ({
+    text: spec.text ? fittedSize(report, spec.text, inner, spec.bold ?? bold, size) : size,
+    sub: spec.sub ? fittedSize(report, spec.sub, inner, false, size - 1) : size - 1,
+  });
   const cellHeight = (spec: CellSpec, width: number, bold: boolean): number => {
     if (spec.grade) return size * 1.25;
     const inner = width - 2 * PAD_X - (spec.indent ?? 0);
-    let height = spec.text ? report.measure(spec.text, inner, { bold: spec.bold ?? bold, size, lineGap: LINE_GAP }) : size * 1.2;
-    if (spec.sub) height += 1 + report.measure(spec.sub, inner, { size: size - 1, lineGap: LINE_GAP });
+    const sizes = cellSizes(spec, inner, bold);
+    let height = spec.text ? report.measure(spec.text, inner, { bold: spec.bold ?? bold, size: sizes.text, lineGap: LINE_GAP }) : size * 1.2;
+    if (spec.sub) height += 1 + report.measure(spec.sub, inner, { size: sizes.sub, lineGap: LINE_GAP });
     return height;
   };
   const rowHeight = (row: Row): number => {
@@ -118,13 +133,14 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
       report.drawGrade(spec.grade, x + PAD_X + indent, y + PAD_Y, inner, { size, align: cellAlign });
       return;
     }
+    const sizes = cellSizes(spec, inner, row.bold ?? false);
     let textY = y + PAD_Y;
     if (spec.text) {
-      report.font({ bold: spec.bold ?? row.bold ?? false, size, color: spec.color ?? row.color ?? COLORS.text });
+      report.font({ bold: spec.bold ?? row.bold ?? false, size: sizes.text, color: spec.color ?? row.color ?? COLORS.text });
       textY = report.write(spec.text, x + PAD_X + indent, textY, inner, { align: cellAlign, lineGap: LINE_GAP, strike: spec.strike ?? false }) + 1;
     }
     if (spec.sub) {
-      report.font({ size: size - 1, color: COLORS.muted });
+      report.font({ size: sizes.sub, color: COLORS.muted });
       report.write(spec.sub, x + PAD_X + indent, textY, inner, { align: cellAlign, lineGap: LINE_GAP });
     }
   };

@@ -15,6 +15,8 @@ export const COLORS = {
   noteBorder: '#e0b252',
   unscored: '#9aa5b1',
   superseded: '#8a8f96',
+  /** The draft label (BOZZA) of a document the Giunta has not adopted. */
+  draft: '#c62828',
 } as const;
 
 /** The seed's three colours: red 0–79, yellow 80–89, green 90–100. */

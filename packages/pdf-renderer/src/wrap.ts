@@ -1,8 +1,10 @@
 /**
  * Greedy line breaking for the Relazione's text: breaks at spaces, after a hyphen or a slash
- * inside a word, and inside a word only when the word alone is wider than the line. Pure: the
- * caller gives the width of a string (in the current font and size), so the result can be cached
- * and shared between measuring a block and drawing it.
+ * inside a word, and inside a word only when the word alone is wider than the line (a number then
+ * after a thousands or decimal separator). Amounts in euro and the proper names given in `keep`
+ * («Massa Carrara», a person's name) stay on one line while they fit one. Pure: the caller gives
+ * the width of a string (in the current font and size), so the result can be cached and shared
+ * between measuring a block and drawing it.
  */
 
 interface Piece {
@@ -11,16 +13,57 @@ interface Piece {
   readonly spaced: boolean;
 }
 
-/** Words split after '-' and '/', keeping the mark at the end of the first part ("economico-" "finanziaria"). */
-function pieces(paragraph: string): Piece[] {
+const NBSP = '\u00a0';
+/** Stands for a hyphen that must not end a line (inside a kept name) until the pieces are made. */
+const NBHY = '\u2011';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Joins the words of each kept phrase, the euro sign to its amount and a target's comparison to
+ * its number («≥ € 750.000,00»), so that no space or hyphen between them is a break.
+ */
+function glue(paragraph: string, keep: readonly string[]): string {
+  let text = paragraph.replace(/€ (?=[\d-])/g, `€${NBSP}`).replace(/([≥≤]) (?=[\d€-])/g, `$1${NBSP}`);
+  for (const name of keep) {
+    if (!text.includes(name)) continue;
+    text = text.replace(new RegExp(`(?<!\\p{L})${escapeRegExp(name)}(?!\\p{L})`, 'gu'), name.replace(/ /g, NBSP).replace(/-/g, NBHY));
+  }
+  return text;
+}
+
+/**
+ * The text with no-break spaces inside the kept names and between the euro sign and its amount,
+ * for the few blocks pdfkit breaks itself (a bold label followed by its text).
+ */
+export const withNoBreaks = (text: string, keep: readonly string[]): string => glue(text, keep).replace(/\u2011/g, '-');
+
+const unglue = (text: string): string => text.replace(/\u00a0/g, ' ').replace(/\u2011/g, '-');
+
+/** A word split after '-' and '/', keeping the mark at the end of the first part ("economico-" "finanziaria"). */
+const wordPieces = (word: string): Piece[] =>
+  word.split(/(?<=[-/–](?=\p{L}))/u).map((part, i) => ({ text: unglue(part), spaced: i === 0 }));
+
+/** The pieces of a paragraph; a glued phrase that does not `fit` a line falls back to its words. */
+function pieces(paragraph: string, keep: readonly string[], fits: (text: string) => boolean): Piece[] {
   const result: Piece[] = [];
-  // "€ 1.832.061,60" stays on one line: the euro sign is glued to the amount that follows it.
-  for (const word of paragraph.replace(/€ (?=[\d-])/g, '€\u00a0').split(' ')) {
+  for (const word of glue(paragraph, keep).split(' ')) {
     if (word === '') continue;
-    const parts = word.replace(/\u00a0/g, ' ').split(/(?<=[-/–](?=\p{L}))/u);
-    parts.forEach((part, i) => result.push({ text: part, spaced: i === 0 }));
+    const text = unglue(word);
+    if (text === word || fits(text)) result.push(...wordPieces(word));
+    else for (const part of text.split(' ')) if (part !== '') result.push(...wordPieces(part));
   }
   return result;
+}
+
+/** How many leading characters of `rest` to cut: as many as fit, back to just after a separator of a number when there is one. */
+function cutPoint(rest: string, width: number, measure: (text: string) => number): number {
+  let fit = 1;
+  while (fit < rest.length && measure(rest.slice(0, fit + 1)) <= width) fit++;
+  for (let i = fit; i > 1; i--) {
+    if (/[.,]/.test(rest[i - 1] ?? '') && /\d/.test(rest[i - 2] ?? '') && /\d/.test(rest[i] ?? '')) return i;
+  }
+  return fit;
 }
 
 /** Splits a word wider than the line into parts that fit (at least one character each). */
@@ -28,13 +71,24 @@ function splitLongWord(word: string, width: number, measure: (text: string) => n
   const parts: string[] = [];
   let rest = word;
   while (rest.length > 0 && measure(rest) > width) {
-    let fit = 1;
-    while (fit < rest.length && measure(rest.slice(0, fit + 1)) <= width) fit++;
+    const fit = cutPoint(rest, width, measure);
     parts.push(rest.slice(0, fit));
     rest = rest.slice(fit);
   }
   if (rest.length > 0) parts.push(rest);
   return parts;
+}
+
+/**
+ * The width of the widest piece no line break may split (a word, an amount in euro): a table
+ * cell shrinks its text until this fits, so that a number is never broken.
+ */
+export function widestPiece(text: string, measure: (text: string) => number): number {
+  let widest = 0;
+  for (const paragraph of text.split('\n')) {
+    for (const piece of pieces(paragraph, [], () => true)) widest = Math.max(widest, measure(piece.text));
+  }
+  return widest;
 }
 
 export interface WrappedLine {
@@ -43,9 +97,10 @@ export interface WrappedLine {
   readonly last: boolean;
 }
 
-export function wrapLines(text: string, width: number, measure: (text: string) => number): WrappedLine[] {
+export function wrapLines(text: string, width: number, measure: (text: string) => number, keep: readonly string[] = []): WrappedLine[] {
   const lines: WrappedLine[] = [];
   const space = measure(' ');
+  const fits = (piece: string): boolean => measure(piece) <= width;
   for (const paragraph of text.split('\n')) {
     let line = '';
     let lineWidth = 0;
@@ -54,7 +109,7 @@ export function wrapLines(text: string, width: number, measure: (text: string) =
       line = '';
       lineWidth = 0;
     };
-    for (const piece of pieces(paragraph)) {
+    for (const piece of pieces(paragraph, keep, fits)) {
       const pieceWidth = measure(piece.text);
       if (line !== '') {
         const gap = piece.spaced ? space : 0;

@@ -3,9 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFonts } from '../src/fonts.ts';
 import { renderRelazione } from '../src/index.ts';
+import { decoratePages, finish } from '../src/output.ts';
+import { Report } from '../src/report.ts';
 import { exampleAvailable, loadExample, smallData } from './fixtures.ts';
-import { structure, withRole } from './structure.ts';
+import { pageLayouts, structure, withRole } from './structure.ts';
 
 describe.skipIf(!exampleAvailable())('tagged Relazione (the example)', () => {
   let pdf: Uint8Array;
@@ -80,5 +83,17 @@ describe('tagged Relazione (a small plan)', () => {
     // pdfjs gives each page's part of the tree, from the one Document element down.
     expect(withRole(tree.elements, 'Document')).toHaveLength(pages);
     expect(withRole(tree.elements, 'H1').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('tags a paragraph that flows onto the next page on both pages, leaving no text untagged', async () => {
+    const meta = { title: 'Prova', author: 'Ente', subject: 'Prova', keywords: 'prova', createdAt: new Date('2014-01-01T00:00:00Z'), runningLeft: 'Ente', runningRight: 'Prova' };
+    const report = new Report(meta, await loadFonts());
+    report.heading(1, 'Capitolo');
+    report.paragraph(Array.from({ length: 200 }, (_, i) => `Frase numero ${i + 1} di un paragrafo molto lungo.`).join(' '));
+    decoratePages(report);
+    const pages = await pageLayouts(await finish(report));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.map((p) => p.untagged)).toEqual(pages.map(() => ''));
+    for (const page of pages.slice(1)) expect(page.leaves.map((l) => l.role)).toEqual(['P']);
   });
 });

@@ -2,15 +2,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCitizenSummary } from '../src/index.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { exampleAvailable, largeData, loadExample, smallData } from './fixtures.ts';
-import { structure, withRole } from './structure.ts';
+import { PAGE } from '../src/theme.ts';
+import { headingsAtFoot, pageLayouts, structure, withRole, type PageLayout } from './structure.ts';
+
+/** How much of the page's text area its content fills, from 0 (empty) to 1 (down to the bottom margin). */
+const filled = (page: PageLayout): number => (page.contentBottom - PAGE.margins.top) / (page.height - PAGE.margins.top - PAGE.margins.bottom);
+
+/** The pages (1-based) filled less than `share` of their text area: all but the last, or all of them with `last`. */
+function emptyPages(pages: readonly PageLayout[], share: number, last = false): string[] {
+  return pages.flatMap((page, i) => ((last || i < pages.length - 1) && filled(page) < share ? [`page ${i + 1}: ${Math.round(filled(page) * 100)}%`] : []));
+}
 
 describe.skipIf(!exampleAvailable())('La Relazione in sintesi (the example)', () => {
   let pdf: Uint8Array;
   let pages: number;
   let flat: string;
+  let pageTexts: string[];
   beforeAll(async () => {
     ({ pdf, pages } = await renderCitizenSummary(loadExample()));
-    flat = (await pdfText(pdf)).flat;
+    ({ flat, pages: pageTexts } = await pdfText(pdf));
   }, 60_000);
 
   it('fits in four pages and tells the published results in plain words', () => {
@@ -18,7 +28,13 @@ describe.skipIf(!exampleAvailable())('La Relazione in sintesi (the example)', ()
     expect(pages).toBeLessThanOrEqual(4);
     expect(flat).toContain('Nel complesso l’ente ha raggiunto il 94% di quanto si era proposto.');
     expect(flat).toContain('Su 18 obiettivi strategici, 15 (83%) sono stati raggiunti, 2 (11%) raggiunti in parte e 1 (6%) non raggiunto.');
-    expect(flat).toContain('BOZZA');
+    pageTexts.forEach((page, i) => expect(page, `page ${i + 1} says it is a draft`).toContain('BOZZA'));
+  });
+
+  it('leaves no page mostly empty and no heading alone at the foot of a page', async () => {
+    const layouts = await pageLayouts(pdf);
+    expect(emptyPages(layouts, 0.7, true)).toEqual([]);
+    expect(headingsAtFoot(layouts)).toEqual([]);
   });
 
   it('gives the money from the bilancio and the staff from the gender data', () => {
@@ -53,6 +69,7 @@ describe('La Relazione in sintesi (other plans)', () => {
   it('stays within four pages for a plan of 60 strategic objectives, by perspective and with the problems counted', async () => {
     const { pdf, pages } = await renderCitizenSummary(largeData(60, 2));
     expect(pages).toBeLessThanOrEqual(4);
+    expect(emptyPages(await pageLayouts(pdf), 0.7)).toEqual([]);
     const { flat } = await pdfText(pdf);
     expect(flat).toContain('Prospettiva');
     expect(flat).toMatch(/\d+ altri obiettivi con risultati sotto il target sono descritti nella Relazione completa\./);
@@ -71,5 +88,14 @@ describe('La Relazione in sintesi (other plans)', () => {
     expect(flat).not.toContain('BOZZA');
     expect(flat).toContain('adottata dalla Giunta con delibera n. 45 del 27/06/2013');
     expect(flat).toContain('Causa: Ritardo del fornitore. Azione: Gara anticipata a gennaio.');
+  });
+
+  it.skipIf(!exampleAvailable())('fills every page but the last when the example\'s three problems have their causes and actions', async () => {
+    const data = loadExample();
+    const said = 'Il risultato è stato condizionato da fattori organizzativi emersi nel corso dell’anno, analizzati nei colloqui di fine periodo con il dirigente.';
+    const comments = data.status.strategic.filter((s) => s.band !== 'green').map((s) => ({ objective: s.id, causa: said, azione: `${said} Azione nel ciclo successivo.` }));
+    const { pdf, pages } = await renderCitizenSummary({ ...data, comments });
+    expect(pages).toBeLessThanOrEqual(4);
+    expect(emptyPages(await pageLayouts(pdf), 0.7)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { niceTicks } from '../src/charts.ts';
-import { gradeText, indicatorTarget, indicatorValue, periodLabel, shortEnte } from '../src/italian.ts';
+import { gradeText, indicatorTarget, indicatorValue, periodLabel, shortEnte, truncate } from '../src/italian.ts';
 
 describe('Italian forms', () => {
   it('shows indicator values and targets in their unit, booleans as sì/no', () => {
@@ -11,6 +11,12 @@ describe('Italian forms', () => {
     expect(indicatorValue({ direction: 'boolean', unit: undefined }, 0)).toBe('no');
     expect(indicatorTarget({ direction: 'higher', unit: 'n.', target: 1200 })).toBe('≥ 1.200 n.');
     expect(indicatorTarget({ direction: 'lower', unit: '%', target: 5 })).toBe('≤ 5%');
+  });
+
+  it('shortens a long label after a whole word, never inside one', () => {
+    expect(truncate('Internazionalizzazione e promozione dell\'impresa di Massa Carrara all\'estero', 60)).toBe('Internazionalizzazione e promozione dell\'impresa di Massa…');
+    expect(truncate('Qualità del servizio', 60)).toBe('Qualità del servizio');
+    expect(truncate('Precisazione', 6)).toBe('Preci…');
   });
 
   it('reads an unscored grade as "non rilevato", never 0%', () => {

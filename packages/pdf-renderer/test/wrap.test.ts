@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLines } from '../src/wrap.ts';
+import { widestPiece, withNoBreaks, wrapLines } from '../src/wrap.ts';
 
 /** A monospaced measure: every character is 1 wide. */
 const mono = (text: string) => text.length;
@@ -22,6 +22,21 @@ describe('line breaking', () => {
 
   it('never separates the euro sign from its amount', () => {
     expect(texts('risorse per € 1.832.061,60 nel 2012', 16)).toEqual(['risorse per', '€ 1.832.061,60', 'nel 2012']);
+  });
+
+  it('keeps a target\'s comparison with its amount, and splits a number too wide for any line after a separator', () => {
+    expect(texts('Target ≥ € 750.000,00', 16)).toEqual(['Target', '≥ € 750.000,00']);
+    expect(widestPiece('Target ≥ € 750.000,00', mono)).toBe(14);
+    expect(texts('€ 123.456.789,00', 10)).toEqual(['€', '123.456.', '789,00']);
+  });
+
+  it('never breaks a kept name while it fits a line, and breaks it at its spaces when it does not', () => {
+    const keep = ['Massa Carrara', 'Massa-Carrara'];
+    expect(wrapLines('Camera di Commercio di Massa Carrara', 27, mono, keep).map((l) => l.text)).toEqual(['Camera di Commercio di', 'Massa Carrara']);
+    expect(wrapLines('provincia di Massa-Carrara', 18, mono, keep).map((l) => l.text)).toEqual(['provincia di', 'Massa-Carrara']);
+    expect(wrapLines('di Massa Carrara', 8, mono, keep).map((l) => l.text)).toEqual(['di Massa', 'Carrara']);
+    expect(wrapLines('Massachusetts Carraresi', 14, mono, keep).map((l) => l.text)).toEqual(['Massachusetts', 'Carraresi']);
+    expect(withNoBreaks('Questura di Massa Carrara', keep)).toBe('Questura di Massa\u00a0Carrara');
   });
 
   it('keeps an empty text as one empty line', () => {

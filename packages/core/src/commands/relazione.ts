@@ -91,7 +91,7 @@ export const relazioneCommand = defineCommand<RelazioneInput, RelazioneReply>({
   slow: true,
   json: false,
   summary: "produce il PDF della Relazione sulla Performance dell'anno (controllo di gestione e OIV)",
-  help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Finché la Giunta non la adotta (relazione adotta) la copertina porta la dicitura BOZZA; dopo l’adozione restituisce sempre il PDF congelato all’adozione, identico byte per byte. Con sintesi (dalla riga di comando: --sintesi) produce «La Relazione in sintesi», al massimo 4 pagine in linguaggio semplice per la pagina Amministrazione trasparente. Lo stato di avanzamento va su stderr.',
+  help: 'Legge Piano, rilevazioni, bilancio e dati di genere dal database. Finché la Giunta non la adotta (relazione adotta) ogni pagina porta la dicitura BOZZA (in copertina e nell’intestazione); dopo l’adozione restituisce sempre il PDF congelato all’adozione, identico byte per byte. Con sintesi (dalla riga di comando: --sintesi) produce «La Relazione in sintesi», al massimo 4 pagine in linguaggio semplice per la pagina Amministrazione trasparente. Lo stato di avanzamento va su stderr.',
   examples: ['', '2012', '2012 sintesi'],
   execute: (input, { context }) => produceRelazione(input, context, context.progress),
 });

@@ -13,6 +13,7 @@ export function renderAlbero(ctx: Context): void {
   report.heading(1, CHAPTER_2);
   report.paragraph(
     `${ctx.enteName} ha delineato il proprio albero della performance secondo uno schema logico in grado di rappresentare, anche graficamente, i legami tra:`,
+    { keepWithNext: true },
   );
   const definitions: [string, string][] = [
     ['Mandato Istituzionale', 'perimetro nel quale l’amministrazione può e deve operare sulla base delle sue attribuzioni/competenze istituzionali'],
@@ -98,8 +99,9 @@ function renderStrategici(ctx: Context): void {
 }
 
 const INDICATOR_COLUMNS: readonly Column[] = [
-  { header: 'Obiettivo / Indicatore', width: 5.6 },
-  { header: 'Target', width: 1.5, align: 'right' },
+  { header: 'Obiettivo / Indicatore', width: 5.3 },
+  // Wide enough for «≥ € 750.000,00» whole; a wider target shrinks its type rather than break.
+  { header: 'Target', width: 1.8, align: 'right' },
   { header: 'Valore', width: 1.7, align: 'right' },
   { header: 'Periodo', width: 1.8 },
   { header: 'Grado', width: 1.35, align: 'right' },

@@ -130,6 +130,7 @@ function renderFuoriTermine(ctx: Context): void {
   report.paragraph(
     'Chiuso un periodo di rilevazione, un valore può esservi ancora registrato solo con l’autorizzazione del controllo di gestione, che ne indica il motivo. ' +
       `Nel ${ctx.year} ${late.length === 1 ? 'è stato registrato un solo valore' : `sono stati registrati ${late.length} valori`} fuori termine:`,
+    { keepWithNext: true },
   );
   table(report, [
     { header: 'Indicatore', width: 2.8 },

@@ -31,7 +31,7 @@ export function renderCover(ctx: Context): void {
   y = p(() => report.write('Rendiconto dei risultati di performance organizzativa e individuale', report.left, y, report.width, { align: 'center' }));
   y = p(() => report.write(`rispetto al Piano della Performance ${plan.year}`, report.left, y, report.width, { align: 'center' })) + 24;
   const adoption = ctx.data.adoption;
-  report.font({ bold: true, size: adoption === undefined ? 16 : 11, color: adoption === undefined ? BAND_COLORS.red : COLORS.text });
+  report.font({ bold: true, size: adoption === undefined ? 14 : 11, color: adoption === undefined ? BAND_COLORS.red : COLORS.text });
   p(() => report.write(adoption === undefined
     ? 'BOZZA – documento non ancora adottato dalla Giunta'
     : `Adottata dalla Giunta con delibera ${adoption.delibera} (registrata il ${formatDateLong(adoption.adoptedAt)})`, report.left, y, report.width, { align: 'center' }));

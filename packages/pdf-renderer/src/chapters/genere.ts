@@ -77,6 +77,7 @@ export function renderGenere(ctx: Context): void {
   report.paragraph(
     `${ctx.enteName} ha voluto dare avvio ad un processo di sensibilizzazione degli amministratori e degli stakeholder interni ed esterni sulla questione di genere ` +
       'e sull’impatto diversificato delle politiche, con l’obiettivo di:',
+    { keepWithNext: true },
   );
   report.bullets([
     'ridurre le disuguaglianze di genere attraverso una distribuzione più equa delle risorse;',

@@ -1,5 +1,5 @@
 import type { Band, StatusReport } from '@perf/scoring';
-import { bandDistributionChart, strategicGradesChart } from '../chart-specs.ts';
+import { CHART_LABEL_CHARS, bandDistributionChart, strategicGradesChart } from '../chart-specs.ts';
 import { barChart, legend, pieChart, tileMap } from '../charts.ts';
 import { commentsUnder, type Context } from '../context.ts';
 import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
@@ -137,7 +137,7 @@ function renderAmministrazione(ctx: Context): void {
   const funded = plan.strategic_objectives.filter((o) => (o.budget ?? 0) > 0);
   barChart(report, {
     title: 'L’utilizzo del Budget per Obiettivo strategico',
-    categories: funded.map((o) => `${o.id}. ${truncate(o.title, 60)}`),
+    categories: funded.map((o) => `${o.id}. ${truncate(o.title, CHART_LABEL_CHARS)}`),
     series: [{ name: 'Risorse distribuite', color: COLORS.accent, values: funded.map((o) => o.budget ?? 0), labels: funded.map((o) => formatEuro(o.budget ?? 0)) }],
     tickFormat: (v) => formatEuro(Math.round(v)).replace(/,00$/, ''),
     barHeight: 10,
@@ -151,6 +151,7 @@ function renderPianoInSintesi(ctx: Context): void {
     `Per l’annualità ${ctx.year} i risultati di performance sono stati misurati e valutati seguendo il medesimo approccio metodologico che ha supportato la stesura degli ` +
       'obiettivi strategici, garantendo trasparenza e intelligibilità nel rapporto con gli interlocutori dell’Ente. Mediante la metodologia Balanced Scorecard la ' +
       'performance organizzativa ed individuale è rappresentata secondo le prospettive di analisi seguenti:',
+    { keepWithNext: true },
   );
   for (const perspective of plan.perspectives) {
     if (perspective.description) report.labelled(perspective.name, perspective.description, { align: 'justify' });
@@ -229,6 +230,7 @@ function renderCriticita(ctx: Context): void {
   report.paragraph(
     'Sono di seguito riportati gli obiettivi strategici che non hanno pienamente raggiunto il target o che sono privi di rilevazioni, con gli indicatori che ne ' +
       'determinano il risultato: essi costituiscono la base per le azioni correttive del ciclo successivo.',
+    { keepWithNext: true },
   );
   const operationalOf = (id: string) => new Set(plan.operational_objectives.filter((o) => o.strategic === id).map((o) => o.id));
   table(report, [
