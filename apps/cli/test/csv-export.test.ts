@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutralised } from '../src/spreadsheets.ts';
+import { neutralised } from '@perf/core';
 
 describe('CSV export', () => {
   it('neutralises cells a spreadsheet would read as formulas (OWASP), leaving numbers and plain text', () => {

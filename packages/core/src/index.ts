@@ -35,3 +35,4 @@ export * from './commands/missing.ts';
 export * from './commands/relazione-lifecycle.ts';
 export * from './commands/commento.ts';
 export * from './confirm-payload.ts';
+export * from './workbook.ts';

@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { assertCanSeeEnte, auditTrail, periodSummary, produceRelazione, statusExport, statusOf, type StatusComparison } from '@perf/core';
-import { xlsxBuffer, xlsxFileName } from '@perf/cli/spreadsheets';
+import { assertCanSeeEnte, auditTrail, periodSummary, produceRelazione, statusExport, statusOf, xlsxBuffer, xlsxFileName, type StatusComparison } from '@perf/core';
 import { defaultReportPeriod, isPerfError, PerfError } from '@perf/model';
 import { auditPage, controlloPage, type AuditFilters } from '../pages/controllo.ts';
 import { documentsPage } from '../pages/documents.ts';
