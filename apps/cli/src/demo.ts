@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { financeImportCommand, genderImportCommand, produceRelazione, renderText, statusOf } from '@perf/core';
+import { produceRelazione, renderText, statusOf } from '@perf/core';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './cli-command.ts';
-import { outputPath, readInputFile, writeOutputFile } from './files.ts';
-import { importPlanFile, importValuesFile } from './import-files.ts';
+import { loadExampleCycle } from './demo-cycle.ts';
+import { outputPath, writeOutputFile } from './files.ts';
 import { dbLocation, withContext } from './runtime.ts';
 
 export const EXAMPLE_DIR = fileURLToPath(new URL('../../../examples/cciaa-ms-2012/', import.meta.url));
@@ -15,12 +15,7 @@ export async function runDemo(args: CliArgs, io: CliIo): Promise<void> {
   const out = args.options.get('out') ?? join('out', `Relazione-Performance-${EXAMPLE.ente}-${EXAMPLE.year}.pdf`);
   io.err(`Database: ${dbLocation(args)} (la prima apertura di una cartella nuova richiede alcuni secondi)`);
   await withContext(args, async (context) => {
-    const file = (name: string) => join(EXAMPLE_DIR, name);
-    io.out(await importPlanFile(file('piano-2012.yaml'), context));
-    io.out(await importValuesFile(file('valori-2012.yaml'), context));
-    const bilanci = ['bilancio-2011.yaml', 'bilancio-2012.yaml'].map((name) => readInputFile(file(name)));
-    io.out(renderText(await financeImportCommand.run({ files: bilanci }, context)));
-    io.out(renderText(await genderImportCommand.run({ files: [readInputFile(file('genere-2012.yaml'))] }, context)));
+    for (const line of await loadExampleCycle((name) => join(EXAMPLE_DIR, name), context)) io.out(line);
     const exampleContext = { ...context, ente: EXAMPLE.ente, year: EXAMPLE.year };
     io.out(`\n${renderText(await statusOf({ kind: 'ente' }, exampleContext))}\n`);
     const relazione = await produceRelazione({ year: EXAMPLE.year }, exampleContext, (step) => io.err(`… ${step}`));

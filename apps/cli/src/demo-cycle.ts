@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext, type FileInput } from '@perf/core';
+import { comparePeriods, parseValuesFile, periodEnd, readPeriod } from '@perf/model';
+import { stringify } from 'yaml';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The example's cycle as it was recorded, so the Relazione's process chapter tells 2012 and not the
+ * day the demo ran. The Piano della Performance 2012-2014 was adopted on 27 January 2012 (seed L2582);
+ * the days the values were reported are not in the seed: each period's are stamped ten days after it
+ * ends, the year's consuntivo and the bilanci 45 days after the year (reconstructed, and said so).
+ */
+export const PLAN_ADOPTED = new Date('2012-01-27T12:00:00+01:00');
+const reportedAt = (period: string): Date => {
+  const parsed = readPeriod(period);
+  return new Date(periodEnd(parsed).getTime() + (parsed.kind === 'Y' ? 45 : 10) * DAY_MS + 10 * 3_600_000);
+};
+
+export const RECONSTRUCTED_DATES = 'Date del ciclo: Piano adottato il 27/01/2012 (dal seme); le date delle rilevazioni non sono nel seme e sono ricostruite (dieci giorni dopo la fine di ciascun periodo, il consuntivo 45 giorni dopo l’anno).';
+
+const file = (path: string): FileInput => ({ name: path.split('/').pop() ?? path, content: readFileSync(path) });
+const at = (context: CommandContext, instant: Date): CommandContext => ({ ...context, clock: () => instant });
+
+/** Loads the example's plan, values (one file per period, each at its reporting date), bilanci and gender data. */
+export async function loadExampleCycle(path: (name: string) => string, context: CommandContext): Promise<string[]> {
+  const lines = [renderText(await planImportCommand.run({ files: [file(path('piano-2012.yaml'))] }, at(context, PLAN_ADOPTED)))];
+  const values = file(path('valori-2012.yaml'));
+  const document = parseValuesFile(Buffer.from(values.content).toString('utf8'), values.name);
+  const periods = [...new Set(document.values.map((v) => v.period))].sort((a, b) => comparePeriods(readPeriod(a), readPeriod(b)));
+  for (const period of periods) {
+    const rows = document.values.filter((v) => v.period === period);
+    const content = Buffer.from(stringify({ ente: document.ente, year: document.year, values: rows }), 'utf8');
+    const reply = await valuesImportCommand.run({ files: [{ name: `valori-2012 (${period}).yaml`, content }] }, at(context, reportedAt(period)));
+    lines.push(renderText(reply));
+  }
+  const closing = at(context, reportedAt(String(document.year)));
+  lines.push(renderText(await financeImportCommand.run({ files: ['bilancio-2011.yaml', 'bilancio-2012.yaml'].map((name) => file(path(name))) }, closing)));
+  lines.push(renderText(await genderImportCommand.run({ files: [file(path('genere-2012.yaml'))] }, closing)));
+  lines.push(RECONSTRUCTED_DATES);
+  return lines;
+}
