@@ -140,6 +140,18 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
     expect(JSON.stringify((await fake.firstPostTo(responseUrl)).body)).toContain('04.1');
   });
 
+  it('reconnects when the socket drops without a disconnect message, and a later slash command still works', async () => {
+    const opened = fake.callsTo('apps.connections.open').length;
+    const before = socket.connections.length;
+    await socket.drop();
+    await fake.waitFor('apps.connections.open', () => fake.callsTo('apps.connections.open').length > opened);
+    const responseUrl = fake.responseUrl();
+    await socket.deliver('slash_commands', slashPayload('report 13 value=77 period=2012-Q3', USERS.conti, responseUrl));
+    expect(socket.connections.length).toBeGreaterThan(before);
+    expect(String((await fake.firstPostTo(responseUrl)).body.text)).toContain('Registrato: indicatore 13');
+    await slack.idle();
+    expect(await values(13)).toContain(77);
+  });
 });
 
 describe('Socket Mode variables', () => {
