@@ -8,18 +8,11 @@ import { readSlackEnv } from '../src/env.ts';
 import { directMessage, dmChannel } from './support/conversation.ts';
 import { FakeSlack } from './support/fake-slack.ts';
 import { FakeSocketMode } from './support/fake-socket-mode.ts';
-import { DEFAULT_NOW, exampleDatabaseDir, USERS } from './support/harness.ts';
-import { nextId } from './support/slack-requests.ts';
+import { blocksText, DEFAULT_NOW, exampleDatabaseDir, USERS } from './support/harness.ts';
+import { buttonPayload, checkInSubmission, eventEnvelopeFields, slashCommandFields } from './support/slack-requests.ts';
 
 /** A slash command as Socket Mode delivers it: the same fields as the HTTP form, as JSON. */
-const slashPayload = (text: string, userId: string, responseUrl: string, triggerId = nextId('TR')) => ({
-  token: 'legacy-verification-token', team_id: 'T0PERF', team_domain: 'perf-test', channel_id: 'C0GENERALE', channel_name: 'generale',
-  user_id: userId, user_name: userId.toLowerCase(), command: '/perf', text, api_app_id: 'A0PERF', response_url: responseUrl, trigger_id: triggerId,
-});
-const eventPayload = (event: Record<string, unknown>, eventId = nextId('EV')) => ({
-  token: 'legacy-verification-token', team_id: 'T0PERF', api_app_id: 'A0PERF', type: 'event_callback', event_id: eventId,
-  event_time: Math.floor(Date.now() / 1000), authorizations: [{ team_id: 'T0PERF', user_id: 'U0BOTPERF', is_bot: true, is_enterprise_install: false }], event,
-});
+const slashPayload = (text: string, userId: string, responseUrl: string, triggerId?: string) => slashCommandFields({ text, userId, responseUrl, ...(triggerId ? { triggerId } : {}) });
 
 describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, no public URL', () => {
   let fake: FakeSlack;
@@ -75,16 +68,66 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
   });
 
   it('holds the free-text conversation in a DM: preview first, stored on «sì», a redelivered «sì» acts once', async () => {
-    await socket.deliver('events_api', eventPayload(directMessage(USERS.conti, 'newsletter inviate: 9 nel secondo trimestre')));
+    await socket.deliver('events_api', eventEnvelopeFields(directMessage(USERS.conti, 'newsletter inviate: 9 nel secondo trimestre')));
     await slack.idle();
     const preview = dmPosts(USERS.conti).at(-1);
     expect(String(preview?.body.text)).toContain('indicatore 61 «Newsletter inviate»');
     expect(await values(61)).toEqual([]);
-    const yes = eventPayload(directMessage(USERS.conti, 'sì'), 'EV-SOCKET-SI');
+    const yes = eventEnvelopeFields(directMessage(USERS.conti, 'sì'), 'EV-SOCKET-SI');
     await socket.deliver('events_api', yes);
     await socket.deliver('events_api', yes, { retryAttempt: 1 });
     await slack.idle();
     expect(await values(61)).toEqual([9]);
+  });
+
+  it('publishes the App Home on app_home_opened, as in HTTP mode: own indicators, what is missing, the check-in button; a stranger is told so', async () => {
+    await socket.deliver('events_api', eventEnvelopeFields({ type: 'app_home_opened', user: USERS.conti, channel: dmChannel(USERS.conti), tab: 'home', event_ts: '1348600000.003000' }));
+    await slack.idle();
+    const published = fake.callsTo('views.publish').filter((c) => c.body.user_id === USERS.conti);
+    expect(published).toHaveLength(1);
+    const view = published[0]?.body.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe('home');
+    const text = blocksText(view.blocks);
+    expect(text).toContain('✅ Tutti i tuoi indicatori hanno un valore per il quarto trimestre 2012.');
+    expect(text).toContain('Indicatori di Giulia Conti');
+    expect(text).toContain('perf_open_checkin');
+
+    await socket.deliver('events_api', eventEnvelopeFields({ type: 'app_home_opened', user: USERS.stranger, channel: 'D0999999', tab: 'home', event_ts: '1348600000.003100' }));
+    await slack.idle();
+    const refused = fake.callsTo('views.publish').find((c) => c.body.user_id === USERS.stranger);
+    expect(blocksText((refused?.body.view as { blocks: unknown[] }).blocks)).toContain('Non risulti tra le persone del Piano');
+  });
+
+  it('opens the check-in modal from the Home button and from a bare /perf report, over the socket', async () => {
+    const button = buttonPayload(USERS.conti, { actionId: 'perf_open_checkin', value: '13' }, { channelId: dmChannel(USERS.conti), ts: '1348600000.003200' }, fake.responseUrl());
+    await socket.deliver('interactive', button);
+    await slack.idle();
+    const fromButton = fake.callsTo('views.open').find((c) => c.body.trigger_id === button.trigger_id);
+    const view = fromButton?.body.view as { callback_id: string; blocks: { block_id?: string; element?: { initial_option?: { value: string } } }[] };
+    expect(view.callback_id).toBe('perf_checkin');
+    expect(view.blocks.find((b) => b.block_id === 'perf_indicator')?.element?.initial_option?.value).toBe('13');
+
+    await socket.deliver('slash_commands', slashPayload('report', USERS.conti, fake.responseUrl(), 'TR-SOCKET-MODAL'));
+    const fromCommand = await fake.waitFor('views.open', (c) => c.body.trigger_id === 'TR-SOCKET-MODAL');
+    expect((fromCommand.body.view as { callback_id: string }).callback_id).toBe('perf_checkin');
+  });
+
+  it('answers a bad modal value with the field error in the envelope ack, and stores a good one once, a redelivered submission included', async () => {
+    const count = async () => (await store.counts()).rilevazioni;
+    const before = await count();
+    const invalid = await socket.deliver('interactive', checkInSubmission(USERS.conti, 'V-SOCKET-1', { indicator: '12', value: 'molti', period: '2012-Q4' }));
+    expect(invalid.payload).toMatchObject({ response_action: 'errors', errors: { perf_value: expect.stringContaining('non è un numero') } });
+    expect(await count()).toBe(before);
+
+    const valid = checkInSubmission(USERS.conti, 'V-SOCKET-1', { indicator: '12', value: '29', period: '2012-Q4', note: 'dal modulo, via socket' });
+    const ack = await socket.deliver('interactive', valid);
+    expect(ack.payload ?? {}).toEqual({});
+    await socket.deliver('interactive', valid);
+    await slack.idle();
+    const dms = fake.callsTo('chat.postMessage').filter((c) => c.body.channel === USERS.conti && String(c.body.text).includes('= 29'));
+    expect(String(dms[0]?.body.text)).toContain('Registrato: indicatore 12');
+    expect(await count()).toBe(before + 1);
+    expect((await store.history('CCIAA-MS', 2012, 12)).at(-1)).toMatchObject({ value: 29, period: '2012-Q4', note: 'dal modulo, via socket', channel: 'slack', reportedBy: 'g.conti' });
   });
 
   it('reconnects when Slack asks (a disconnect message): a new apps.connections.open, and commands keep working', async () => {
@@ -95,6 +138,19 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
     await socket.deliver('slash_commands', slashPayload('status 04.1', USERS.rossi, responseUrl));
     expect(socket.connections.length).toBe(before + 1);
     expect(JSON.stringify((await fake.firstPostTo(responseUrl)).body)).toContain('04.1');
+  });
+
+  it('reconnects when the socket drops without a disconnect message, and a later slash command still works', async () => {
+    const opened = fake.callsTo('apps.connections.open').length;
+    const before = socket.connections.length;
+    await socket.drop();
+    await fake.waitFor('apps.connections.open', () => fake.callsTo('apps.connections.open').length > opened);
+    const responseUrl = fake.responseUrl();
+    await socket.deliver('slash_commands', slashPayload('report 13 value=77 period=2012-Q3', USERS.conti, responseUrl));
+    expect(socket.connections.length).toBeGreaterThan(before);
+    expect(String((await fake.firstPostTo(responseUrl)).body.text)).toContain('Registrato: indicatore 13');
+    await slack.idle();
+    expect(await values(13)).toContain(77);
   });
 });
 

@@ -69,6 +69,11 @@ export class FakeSocketMode {
     socket.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
   }
 
+  /** The connection lost without a word (no close frame, no `disconnect` message): the app must notice and reconnect. */
+  async drop(): Promise<void> {
+    (await this.open()).terminate();
+  }
+
   async close(): Promise<void> {
     for (const socket of this.connections) socket.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -9,7 +9,9 @@ import { freshEmbeddedDir } from '../../../../test/support/databases.ts';
 import { importPlanFile, importValuesFile } from '../../../cli/src/import-files.ts';
 import { createSlackApp, type SlackApp } from '../../src/app.ts';
 import { FakeSlack } from './fake-slack.ts';
-import { eventEnvelope, interactionBody, nextId, postToSlackApp, SIGNING_SECRET, slashCommandBody, type SendOptions, type SlackResponse } from './slack-requests.ts';
+import {
+  buttonPayload, checkInSubmission, eventEnvelope, interactionBody, nextId, postToSlackApp, SIGNING_SECRET, slashCommandBody, type CheckInValues, type SendOptions, type SlackResponse,
+} from './slack-requests.ts';
 
 export const EXAMPLE_DIR = fileURLToPath(new URL('../../../../examples/cciaa-ms-2012/', import.meta.url));
 
@@ -127,34 +129,12 @@ export class Harness {
 
   /** A button press on a message the app posted. */
   button(userId: string, action: { actionId: string; value: string }, message: { channelId: string; ts: string }, responseUrl = this.fake.responseUrl()): Promise<SlackResponse> {
-    return this.interact({
-      type: 'block_actions', token: 'legacy-verification-token', api_app_id: 'A0PERF', trigger_id: nextId('TR'),
-      user: { id: userId, username: userId.toLowerCase(), team_id: 'T0PERF' }, team: { id: 'T0PERF', domain: 'perf-test' },
-      container: { type: 'message', message_ts: message.ts, channel_id: message.channelId, is_ephemeral: false },
-      channel: { id: message.channelId, name: 'directmessage' }, message: { type: 'message', ts: message.ts, text: '' },
-      response_url: responseUrl,
-      actions: [{ type: 'button', action_id: action.actionId, block_id: 'b', value: action.value, action_ts: `${Date.now() / 1000}`, text: { type: 'plain_text', text: 'x' } }],
-    });
+    return this.interact(buttonPayload(userId, action, message, responseUrl));
   }
 
   /** The check-in modal submitted with these values. */
-  submitCheckIn(userId: string, viewId: string, values: { indicator?: string; value?: string; period?: string; note?: string }): Promise<SlackResponse> {
-    const select = (value: string | undefined) => ({ type: 'static_select', selected_option: value === undefined ? null : { text: { type: 'plain_text', text: value }, value } });
-    const text = (value: string | undefined) => ({ type: 'plain_text_input', value: value ?? null });
-    return this.interact({
-      type: 'view_submission', token: 'legacy-verification-token', api_app_id: 'A0PERF', trigger_id: nextId('TR'),
-      team: { id: 'T0PERF', domain: 'perf-test' }, user: { id: userId, username: userId.toLowerCase(), team_id: 'T0PERF' },
-      view: {
-        id: viewId, team_id: 'T0PERF', type: 'modal', callback_id: 'perf_checkin', private_metadata: '', hash: 'h', app_id: 'A0PERF', bot_id: 'B0BOTPERF',
-        title: { type: 'plain_text', text: 'Rilevazione' }, blocks: [], close: null, submit: null, root_view_id: viewId, previous_view_id: null,
-        clear_on_close: false, notify_on_close: false,
-        state: { values: {
-          perf_indicator: { input: select(values.indicator) }, perf_value: { input: text(values.value) },
-          perf_period: { input: select(values.period) }, perf_note: { input: text(values.note) },
-        } },
-      },
-      response_urls: [],
-    });
+  submitCheckIn(userId: string, viewId: string, values: CheckInValues): Promise<SlackResponse> {
+    return this.interact(checkInSubmission(userId, viewId, values));
   }
 
   history(indicator?: number): Promise<Rilevazione[]> {
