@@ -116,6 +116,10 @@ describe('the Relazione adopted by the Giunta and validated by the OIV', () => {
     expect(sha256Hex(first)).toBe(adopted.sha256);
     expect(sha256Hex(second)).toBe(adopted.sha256);
     const cover = pdftotext(first);
+    // 6.1 dates the cycle's documents by their recorded events: the Piano's import, the Giunta's act.
+    const annex = pdftotext(first, []);
+    expect(annex).toContain('CCIAA-MS 2012, registrato il 10/01/2012');
+    expect(annex).toContain('delibera n. 45 del 27/06/2013, registrata il 27/06/2013 Presente documento, adottato dalla Giunta');
     expect(cover).not.toContain('BOZZA');
     expect(cover).toContain('Adottata dalla Giunta con delibera n. 45 del 27/06/2013');
     const summary = await run('relazione 2012 sintesi', 'f.serra');

@@ -34,6 +34,11 @@ export interface RelazioneData {
   generatedAt: Date;
   /** The Giunta's act, when this is the adopted version; without it the document is a draft (BOZZA). */
   adoption?: { readonly delibera: string; readonly adoptedAt: Date } | undefined;
+  /** The cycle's recorded events: the Piano's first import and the periods the controllo closed (never the time of rendering). */
+  events?: {
+    readonly planRecordedAt?: Date | undefined;
+    readonly periodsClosed?: readonly { readonly period: string; readonly closedAt: Date }[] | undefined;
+  } | undefined;
   /** The latest cause and corrective action of each commented objective (`commento`). */
   comments?: readonly { readonly objective: string; readonly causa: string; readonly azione: string }[] | undefined;
 }

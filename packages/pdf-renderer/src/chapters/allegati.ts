@@ -18,6 +18,17 @@ export function renderAllegati(ctx: Context): void {
 }
 
 
+/** The monitoring periods the controllo closed, with the day each was closed (recorded, not rendered). */
+function closedPeriodsRow(ctx: Context): string[][] {
+  const closed = ctx.data.events?.periodsClosed ?? [];
+  if (closed.length === 0) return [];
+  return [[
+    'Chiusura dei periodi di monitoraggio',
+    closed.map((c) => `${c.period}: ${formatDateShort(c.closedAt)}`).join('; '),
+    `${plural(closed.length, 'periodo chiuso', 'periodi chiusi')} dal controllo di gestione: da allora i valori si registrano solo con un motivo (allegato 6.3)`,
+  ]];
+}
+
 function renderDocumenti(ctx: Context): void {
   const { report, plan, data } = ctx;
   report.heading(2, '6.1 I documenti del Ciclo di Gestione della Performance');
@@ -26,7 +37,7 @@ function renderDocumenti(ctx: Context): void {
   const rows: string[][] = [
     [
       `Piano della Performance ${plan.year}`,
-      `${plan.ente.code} ${plan.year}`,
+      data.events?.planRecordedAt === undefined ? `${plan.ente.code} ${plan.year}` : `${plan.ente.code} ${plan.year}, registrato il ${formatDateShort(data.events.planRecordedAt)}`,
       `${plural(plan.strategic_objectives.length, 'obiettivo strategico', 'obiettivi strategici')}, ${plural(plan.operational_objectives.length, 'obiettivo operativo', 'obiettivi operativi')}, ${plural(plan.indicators.length, 'indicatore', 'indicatori')}; monitoraggio ${rhythmName(plan.monitoring).adjective}`,
     ],
     [
@@ -38,7 +49,10 @@ function renderDocumenti(ctx: Context): void {
     data.gender
       ? [`Dati per la dimensione di genere ${data.gender.year}`, String(data.gender.year), 'Tabelle del personale, imprenditoria femminile e bilancio di genere (capitolo 4)']
       : [`Dati per la dimensione di genere ${plan.year}`, '—', 'Non disponibili'],
-    [`Relazione sulla Performance ${plan.year}`, formatDateTime(data.generatedAt), 'Presente documento'],
+    ...closedPeriodsRow(ctx),
+    data.adoption === undefined
+      ? [`Relazione sulla Performance ${plan.year}`, `bozza del ${formatDateTime(data.generatedAt)}`, 'Presente documento, non ancora adottato dalla Giunta']
+      : [`Relazione sulla Performance ${plan.year}`, `delibera ${data.adoption.delibera}, registrata il ${formatDateShort(data.adoption.adoptedAt)}`, 'Presente documento, adottato dalla Giunta'],
   ];
   table(report, [
     { header: 'DOCUMENTO', width: 3 },
