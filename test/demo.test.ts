@@ -34,6 +34,9 @@ describe.each(ENGINES)('pnpm perf demo on %s', (_name, location) => {
     expect(rows.map((r) => [r.period, r.reportedAt])).toContainEqual(['2012-Q1', '2012-04-11T08:00:00.000Z']);
     for (const row of rows) expect(row.reportedAt.slice(0, 4), row.period).toMatch(/^201[23]$/);
     expect(demoOutput).toContain('Date del ciclo: Piano adottato il 27/01/2012 (dal seme); le date delle rilevazioni non sono nel seme e sono ricostruite');
+    // Provenance: the values the seed prints and those the example reconstructs (`ricostruito: true`).
+    const first = (JSON.parse((await runCliOk(['history', '1', '--year', '2012', '--json', '--db', db])).stdout) as { rilevazioni: { period: string; reconstructed: boolean }[] }).rilevazioni;
+    expect(first.map((r) => [r.period, r.reconstructed])).toEqual([['2012-Q2', true], ['2012-Q4', false]]);
   });
 
   it('is idempotent: running it again stores nothing new', async () => {

@@ -16,6 +16,10 @@ export const ValuesFileSchema = z.strictObject({
     value: z.union([z.number(), z.boolean(), z.string()]).transform((v) => (typeof v === 'boolean' ? (v ? 'sì' : 'no') : typeof v === 'number' ? numberText(v) : v)),
     by: z.string().trim().min(1).optional(),
     note: z.string().optional(),
+    /** The document the value is taken from (e.g. «Relazione sulla Performance 2012»). */
+    fonte: z.string().trim().min(1).optional(),
+    /** True for a value its source does not print (reconstructed): the Relazione marks it. */
+    ricostruito: z.boolean().optional(),
   })).min(1),
 });
 

@@ -31,7 +31,15 @@ export interface Context {
   historyOf(indicator: number): readonly RilevazioneRow[];
   /** Weighted mean of the grades of some objectives (e.g. one perspective or one Area): §3's rule. */
   meanGrade(items: readonly { id: string; weight: number }[]): Grade;
+  /** Whether the value that stands for the year of this indicator is a reconstructed one. */
+  standsReconstructed(indicator: number): boolean;
+  /** Whether any value the document prints is reconstructed: the cover then calls it an illustrative example. */
+  readonly hasReconstructed: boolean;
 }
+
+/** The sign of a reconstructed value, and its legend. */
+export const RECONSTRUCTED_MARK = '†';
+export const RECONSTRUCTED_LEGEND = `${RECONSTRUCTED_MARK} valore ricostruito: non stampato nel documento di origine, scelto perché il calcolo riproduca i risultati pubblicati.`;
 
 /** The rilevazioni the controllo di gestione accepted after their period was locked, in order of entry: the one count of late values. */
 export const lateValues = (data: RelazioneData): RilevazioneRow[] =>
@@ -92,6 +100,11 @@ export function buildContext(report: Report, data: RelazioneData): Context {
     lineName: (id) => lines.get(id) ?? id,
     objectiveTitle: (id) => titles.get(id) ?? id,
     historyOf: (id) => history.get(id) ?? [],
+    standsReconstructed: (id) => {
+      const period = indicatorStatus.get(id)?.period;
+      return (history.get(id) ?? []).some((r) => r.period === period && !r.superseded && r.reconstructed === true);
+    },
+    hasReconstructed: data.history.some((r) => r.reconstructed === true),
     meanGrade: (items) => gradeOf(weightedMean(items.map((item) => ({ score: grade(item.id).score, weight: item.weight })))),
   };
 }

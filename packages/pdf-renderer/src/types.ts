@@ -18,6 +18,8 @@ export interface RilevazioneRow {
   overrideReason: string | null;
   /** Who gave that reason (a person of the plan); null when `overrideReason` is. */
   overrideBy: string | null;
+  /** A value its source does not print, reconstructed (imported with `ricostruito: true`): marked with `RECONSTRUCTED_MARK`. */
+  reconstructed?: boolean | undefined;
 }
 
 /** Everything the Relazione shows. */

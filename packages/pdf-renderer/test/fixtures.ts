@@ -20,6 +20,8 @@ export interface ReportedValue {
   delayHours?: number;
   /** A value accepted after its period was closed: the controllo's reason and id. */
   override?: { reason: string; by: string };
+  /** A value its source does not print (`ricostruito: true` in a values file). */
+  reconstructed?: boolean;
 }
 
 /** Turns reported values into stored rilevazioni (a later one for the same period supersedes the earlier) and the latest values. */
@@ -30,7 +32,7 @@ export function rilevazioni(plan: Plan, values: readonly ReportedValue[]): { his
     const reportedAt = new Date(periodEnd(readPeriod(v.period)).getTime() + ((v.delayHours ?? -120) + i) * 3600_000);
     return {
       indicator: v.indicator, period: v.period, value, rawValue: v.raw, note: v.note ?? null, reportedBy: v.by, reportedAt, channel: v.channel ?? 'cli', superseded: false,
-      overrideReason: v.override?.reason ?? null, overrideBy: v.override?.by ?? null,
+      overrideReason: v.override?.reason ?? null, overrideBy: v.override?.by ?? null, reconstructed: v.reconstructed === true,
     };
   });
   history.forEach((row, i) => {
@@ -55,6 +57,7 @@ export function loadExample(): RelazioneData {
   const values: ReportedValue[] = file.values.map((v, i) => ({
     indicator: v.indicator, period: v.period, raw: v.value, by: v.by ?? owner(v.indicator),
     ...(v.note === undefined ? {} : { note: v.note }),
+    ...(v.ricostruito === true ? { reconstructed: true } : {}),
     channel: ['cli', 'slack', 'discord'][i % 3] ?? 'cli',
   }));
   const { history, latest } = rilevazioni(plan, values);

@@ -222,6 +222,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TRIGGER relazione_summaries_append_only BEFORE UPDATE OR DELETE ON relazione_summaries FOR EACH ROW EXECUTE FUNCTION perf_append_only();
     `,
   },
+  {
+    version: 9,
+    name: 'Provenance of the rilevazioni imported from a file',
+    // A value from a file may name its source document and say it is reconstructed (not in that source):
+    // the Relazione marks such a value. A value a person reported has neither.
+    sql: `
+      ALTER TABLE rilevazioni ADD COLUMN source text;
+      ALTER TABLE rilevazioni ADD COLUMN reconstructed boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 /** The versions already applied, or none when the database is new (no `schema_migrations` table yet). */

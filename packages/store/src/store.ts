@@ -37,6 +37,10 @@ export interface Rilevazione {
   readonly supersedes: number | null;
   /** Whether a later rilevazione of the same period replaced this one. */
   readonly superseded: boolean;
+  /** The document a value imported from a file was taken from (its `fonte`); null otherwise. */
+  readonly source: string | null;
+  /** A value the file marks as reconstructed (`ricostruito: true`): not printed in its source. */
+  readonly reconstructed: boolean;
   /** Why a value was accepted for a closed period (the controllo's `motivo`); null for an ordinary report. */
   readonly overrideReason: string | null;
   /** Who authorised the late value (a controllo); null for an ordinary report. */
@@ -75,6 +79,9 @@ export interface NewRilevazione {
   readonly requestKey?: string | undefined;
   /** Required when the period is closed: the reason, and the controllo who accepted the late value. */
   readonly override?: { readonly reason: string; readonly by: string } | undefined;
+  /** Provenance of a value from a file (see `Rilevazione`). */
+  readonly source?: string | undefined;
+  readonly reconstructed?: boolean | undefined;
 }
 
 export interface StoredRilevazione {
@@ -124,7 +131,7 @@ function visibleAt(alias: string, param: string): string {
 /** The columns of a rilevazione; `superseded` looks only at the replacements the view sees. */
 function rilevazioneColumns(asOfParam = 'NULL'): string {
   return `r.id, r.ente_code, r.year, r.indicator_id, r.period, r.value, r.raw_value, r.note, r.reported_by,
-  (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes, r.override_reason, r.override_by,
+  (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes, r.override_reason, r.override_by, r.source, r.reconstructed,
   EXISTS (SELECT 1 FROM rilevazioni s WHERE s.supersedes = r.id AND ${visibleAt('s', asOfParam)}) AS superseded`;
 }
 const RILEVAZIONE_COLUMNS = rilevazioneColumns();
@@ -132,7 +139,7 @@ const RILEVAZIONE_COLUMNS = rilevazioneColumns();
 interface RilevazioneRow {
   id: number; ente_code: string; year: number; indicator_id: number; period: string; value: number; raw_value: string;
   note: string | null; reported_by: string; reported_ms: number; channel: string; supersedes: number | null; superseded: boolean;
-  override_reason: string | null; override_by: string | null;
+  override_reason: string | null; override_by: string | null; source: string | null; reconstructed: boolean;
 }
 
 function toRilevazione(row: RilevazioneRow): Rilevazione {
@@ -140,7 +147,7 @@ function toRilevazione(row: RilevazioneRow): Rilevazione {
     id: row.id, ente: row.ente_code, year: row.year, indicator: row.indicator_id, period: row.period, value: row.value,
     rawValue: row.raw_value, note: row.note, reportedBy: row.reported_by, reportedAt: new Date(row.reported_ms),
     channel: row.channel, supersedes: row.supersedes, superseded: row.superseded,
-    overrideReason: row.override_reason, overrideBy: row.override_by,
+    overrideReason: row.override_reason, overrideBy: row.override_by, source: row.source, reconstructed: row.reconstructed,
   };
 }
 
@@ -174,7 +181,7 @@ function periodLockedError(ente: string, period: string, lock: PeriodLock): Perf
 
 /** The columns a bulk append writes, in the order of its COPY lines. */
 const APPEND_COLUMNS = ['id', 'ente_code', 'year', 'indicator_id', 'period', 'period_rank', 'value', 'raw_value', 'note', 'reported_by', 'reported_at', 'channel',
-  'supersedes', 'request_key', 'override_reason', 'override_by'] as const;
+  'supersedes', 'request_key', 'override_reason', 'override_by', 'source', 'reconstructed'] as const;
 
 /** A text field of a COPY line: backslash, tab and line breaks escaped; `\\N` for null. */
 function copyText(value: string | null | undefined): string {
@@ -308,7 +315,7 @@ export class Store {
            SELECT r.reported_at, r.reported_by, r.channel, 'rilevazione.add', r.ente_code, r.year, jsonb_build_object('rilevazione', r.id) || $16::jsonb FROM r
          )
          SELECT r.id, r.ente_code, r.year, r.indicator_id, r.period, r.value, r.raw_value, r.note, r.reported_by,
-           (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes, r.override_reason, r.override_by, false AS superseded
+           (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes, r.override_reason, r.override_by, r.source, r.reconstructed, false AS superseded
          FROM r`,
         [input.ente, input.year, input.indicator, input.period, input.periodRank, input.value, input.rawValue, input.note ?? null,
           meta.actor, meta.at, meta.channel, previous?.id ?? null, input.requestKey ?? null, input.override?.reason ?? null, input.override?.by ?? null,
@@ -401,7 +408,7 @@ export class Store {
       let text = '';
       rows.forEach((r, i) => {
         text += `${ids[i]}\t${copyText(r.ente)}\t${r.year}\t${r.indicator}\t${copyText(r.period)}\t${r.periodRank}\t${r.value}\t${copyText(r.rawValue)}\t${copyText(r.note)}\t`
-          + `${copyText(r.reportedBy)}\t${reportedAt}\t${channel}\t${supersedes[i] ?? '\\N'}\t${copyText(r.requestKey)}\t${copyText(r.override?.reason)}\t${copyText(r.override?.by)}\n`;
+          + `${copyText(r.reportedBy)}\t${reportedAt}\t${channel}\t${supersedes[i] ?? '\\N'}\t${copyText(r.requestKey)}\t${copyText(r.override?.reason)}\t${copyText(r.override?.by)}\t${copyText(r.source)}\t${r.reconstructed === true ? 't' : 'f'}\n`;
       });
       await tx.driver.copyFrom('rilevazioni', APPEND_COLUMNS, text);
       return ids;

@@ -13,6 +13,9 @@ export interface ValueRow {
   readonly period: string | undefined;
   readonly note: string | undefined;
   readonly by: string | undefined;
+  /** Provenance (YAML files only): the value's source document, and whether it is reconstructed. */
+  readonly source?: string | undefined;
+  readonly reconstructed?: boolean | undefined;
 }
 
 /** A row of a file, or a row that could not even be read (naming its place and why). */
@@ -194,6 +197,7 @@ export async function importValues(source: ValuesSource, context: CommandContext
           batch.push({
             ente, year: plan.year, indicator: checked.indicator.id, period: checked.periodText, periodRank: periodRank(checked.period),
             value: checked.value, rawValue: item.value, note: item.note, requestKey, override: checked.override, reportedBy: checked.actor.id,
+            source: item.source, reconstructed: item.reconstructed,
           });
         } catch (error) {
           if (!(error instanceof PerfError)) throw error;

@@ -87,6 +87,7 @@ async function valueItems(file: FileInput): Promise<Iterable<ValueItem>> {
   if (isSpreadsheet(file.name)) return (await import('../value-sheets.ts')).readValueSheet(file.name, file.content);
   return yamlValues(file).values.map((entry, index): ValueItem => ({
     where: `values[${index}]`, key: String(index), indicator: entry.indicator, value: entry.value, period: entry.period, note: entry.note, by: entry.by,
+    source: entry.fonte, reconstructed: entry.ricostruito,
   }));
 }
 

@@ -31,7 +31,7 @@ export async function relazioneSource(store: Store, plan: Plan, now: Date, adopt
     history: history.map((r) => ({
       indicator: r.indicator, period: r.period, value: r.value, rawValue: r.rawValue, note: r.note,
       reportedBy: r.reportedBy, reportedAt: r.reportedAt, channel: r.channel, superseded: r.superseded,
-      overrideReason: r.overrideReason, overrideBy: r.overrideBy,
+      overrideReason: r.overrideReason, overrideBy: r.overrideBy, reconstructed: r.reconstructed,
     })),
     finance,
     gender,

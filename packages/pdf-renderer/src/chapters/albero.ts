@@ -1,6 +1,6 @@
 import type { Indicator, OperationalObjective } from '@perf/model';
 import { barChart } from '../charts.ts';
-import type { Context } from '../context.ts';
+import { RECONSTRUCTED_LEGEND, RECONSTRUCTED_MARK, type Context } from '../context.ts';
 import { NOT_SCORED, formatEuro, formatPercent, gradeText, indicatorTarget, indicatorValue, periodLabel, plainNumber, plural } from '../italian.ts';
 import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
@@ -114,7 +114,7 @@ function indicatorRow(ctx: Context, indicator: Indicator, indent: number): Row {
     cells: [
       { text: `Ind. ${indicator.id} – ${indicator.name}`, indent, sub: `Responsabile: ${ctx.personName(indicator.owner)}${indicator.weight !== 1 ? ` · peso ${plainNumber(indicator.weight)}` : ''}` },
       indicatorTarget(indicator),
-      value === null ? { text: '—', color: COLORS.muted } : indicatorValue(indicator, value),
+      value === null ? { text: '—', color: COLORS.muted } : `${indicatorValue(indicator, value)}${ctx.standsReconstructed(indicator.id) ? ` ${RECONSTRUCTED_MARK}` : ''}`,
       status?.period ? periodLabel(status.period, true) : { text: NOT_SCORED, color: COLORS.muted },
       { grade: status ?? { percent: null, band: null } },
     ],
@@ -140,6 +140,7 @@ function operationalRows(ctx: Context, objective: OperationalObjective): Row[] {
 function renderCascading(ctx: Context): void {
   const { report, plan } = ctx;
   report.heading(2, '2.3 Il Cascading: dagli obiettivi strategici agli obiettivi e piani operativi');
+  if (ctx.hasReconstructed) report.note(RECONSTRUCTED_LEGEND);
   report.paragraph(
     'Gli obiettivi strategici sono declinati in obiettivi operativi assegnati alle Aree organizzative. Per ogni Area sono riportati gli obiettivi operativi, ' +
       'raggruppati per obiettivo strategico, e i relativi indicatori con target, ultimo valore rilevato nell’anno e grado di raggiungimento. ' +

@@ -1,5 +1,5 @@
 import { channelName, type Indicator } from '@perf/model';
-import { lateValues, type Context } from '../context.ts';
+import { lateValues, RECONSTRUCTED_LEGEND, RECONSTRUCTED_MARK, type Context } from '../context.ts';
 import { NOT_SCORED, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
 import { table, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
@@ -62,7 +62,8 @@ function renderDocumenti(ctx: Context): void {
 }
 
 /** The value in the indicator's unit, or as it was typed when the indicator is no longer in the Plan. */
-const valueText = (indicator: Indicator | undefined, row: RilevazioneRow): string => (indicator ? indicatorValue(indicator, row.value) : row.rawValue);
+const valueText = (indicator: Indicator | undefined, row: RilevazioneRow): string =>
+  `${indicator ? indicatorValue(indicator, row.value) : row.rawValue}${row.reconstructed === true ? ` ${RECONSTRUCTED_MARK}` : ''}`;
 
 /** "fuori termine — motivo: … (Francesca Serra)" for a value accepted after its period was closed. */
 function overrideText(ctx: Context, row: RilevazioneRow): string | null {
@@ -95,6 +96,7 @@ function renderDettaglio(ctx: Context): void {
       'che vale per l’anno. I valori registrati dopo la chiusura del periodo riportano «fuori termine» e il motivo indicato dal controllo di gestione (allegato 6.3).',
     { size: SIZES.small + 0.5 },
   );
+  if (ctx.hasReconstructed) report.note(RECONSTRUCTED_LEGEND);
   const rows: Row[] = [];
   const known = new Set(plan.indicators.map((i) => i.id));
   for (const indicator of plan.indicators) {

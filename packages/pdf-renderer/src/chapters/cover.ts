@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import { RECONSTRUCTED_MARK, type Context } from '../context.ts';
 import { formatDateLong, rhythmName } from '../italian.ts';
 import { BAND_COLORS, COLORS } from '../theme.ts';
 
@@ -47,6 +47,11 @@ export function renderCover(ctx: Context): void {
   ];
   facts.reduce((factY, fact) => p(() => report.write(fact, report.left + 80, factY, report.width - 160, { lineGap: 6 })), boxY + 14);
 
+  if (ctx.hasReconstructed) {
+    // A document holding reconstructed figures must not pass for the ente's own: said on its cover.
+    report.font({ size: 9, color: BAND_COLORS.red, bold: true });
+    p(() => report.write(`Esempio illustrativo: contiene valori ricostruiti, segnati con ${RECONSTRUCTED_MARK}, che l’ente non ha pubblicato.`, report.left, report.bottom - 44, report.width, { align: 'center' }));
+  }
   report.font({ size: 8, color: COLORS.muted });
   p(() => report.write('Documento prodotto dal sistema di controllo di gestione sulla base del Piano della Performance e delle rilevazioni registrate.', report.left, report.bottom - 24, report.width, { align: 'center' }));
 }
