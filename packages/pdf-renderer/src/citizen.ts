@@ -41,8 +41,10 @@ export function renderCitizenPages(ctx: Context): void {
     ? 'BOZZA – la Relazione sulla Performance non è ancora stata adottata dalla Giunta: i dati possono cambiare.'
     : `Sintesi della Relazione sulla Performance ${plan.year}, adottata dalla Giunta con delibera ${adoption.delibera} (registrata il ${formatDateLong(adoption.adoptedAt)}).`,
   { bold: true, color: adoption === undefined ? BAND_COLORS.red : COLORS.text, align: 'left' });
+  // A document with reconstructed values says so where it says what it is (no line of its own: two pages).
   report.paragraph(
-    `Ogni anno l’ente fissa nel Piano della Performance che cosa vuole ottenere, con quali risorse e come misurarlo; ` +
+    (ctx.hasReconstructed ? 'Esempio illustrativo: alcuni valori sono ricostruiti, non pubblicati dall’ente. ' : '') +
+      `Ogni anno l’ente fissa nel Piano della Performance che cosa vuole ottenere, con quali risorse e come misurarlo; ` +
       `la Relazione sulla Performance racconta, a fine anno, quanto è stato fatto. Queste pagine ne riassumono i punti principali.`,
   );
   whoWeAre(ctx);
@@ -139,7 +141,7 @@ function problems(ctx: Context): void {
     const said = commentsUnder(ctx, o.id);
     const grade = ctx.grade(o.id);
     const explanation = said.length === 0
-      ? 'Causa e azione correttiva non ancora indicate.'
+      ? 'Causa e azione da indicare.'
       : said.map((c) => `Causa: ${firstSentences(c.causa, 240)} Azione: ${firstSentences(c.azione, 240)}`).join(' ');
     return `${o.id}. ${o.title} – ${gradeText(grade)}, ${outcome(grade.band)}. ${explanation}`;
   });
@@ -152,7 +154,7 @@ function moreInformation(ctx: Context): void {
   const { report, plan } = ctx;
   report.heading(2, 'Per saperne di più');
   report.paragraph(
-    `La Relazione sulla Performance ${plan.year} completa, con il dettaglio di ogni obiettivo e indicatore, la dimensione economico-finanziaria e la dimensione di genere, ` +
-      `è pubblicata nella sezione «Amministrazione trasparente» del sito istituzionale dell’ente, insieme al Piano della Performance ${plan.year}.`,
+    `La Relazione sulla Performance ${plan.year} completa (ogni obiettivo e indicatore, la dimensione economico-finanziaria e di genere) ` +
+      `è pubblicata in «Amministrazione trasparente» sul sito dell’ente, con il Piano della Performance ${plan.year}.`,
   );
 }

@@ -1,7 +1,7 @@
 import { parsePlan } from '@perf/model';
 import { computeStatus } from '@perf/scoring';
 import { describe, expect, it } from 'vitest';
-import { renderRelazione } from '../src/index.ts';
+import { renderCitizenSummary, renderRelazione } from '../src/index.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { rilevazioni, SMALL_PLAN, SMALL_VALUES, smallData } from './fixtures.ts';
 
@@ -22,11 +22,14 @@ describe('provenance: reconstructed values are marked, and a document holding an
     expect(text.flat.split('18 ore †')).toHaveLength(3);
     expect(text.flat.split('10 ore †')).toHaveLength(2);
     expect(text.flat).not.toContain('45% †');
+    const summary = await pdfText((await renderCitizenSummary(smallData({ history, status: computeStatus(plan, latest) }))).pdf);
+    expect(summary.flat).toContain('Esempio illustrativo: alcuni valori sono ricostruiti, non pubblicati dall’ente.');
   });
 
   it('prints no mark, legend or cover label when every value is as reported', async () => {
     const text = await pdfText((await renderRelazione(smallData())).pdf);
     expect(text.flat).not.toContain('†');
     expect(text.flat).not.toContain('Esempio illustrativo');
+    expect((await pdfText((await renderCitizenSummary(smallData())).pdf)).flat).not.toContain('Esempio illustrativo');
   });
 });
