@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '@perf/store';
 import { freshPostgresUrl } from '../../../test/support/databases.ts';
+import { exampleOnPostgres } from '../../../test/support/instances.ts';
 import { FakeConnector } from './support/fake-connector.ts';
 import { Harness, loadExample } from './support/harness.ts';
 
@@ -34,14 +35,9 @@ async function stopAll(): Promise<void> {
 
 describe.skipIf(!process.env.PERF_TEST_PG)('two Teams instances on one PostgreSQL database', () => {
   it('post the period summary once and each reminder once per owner and period, across a restart of both', async () => {
-    const url = await freshPostgresUrl();
-    const setup = await openStore(url);
-    await loadExample(setup);
-    const plan = await setup.getPlan('CCIAA-MS', 2012);
-    const reported = await setup.valuesOfPeriod('CCIAA-MS', 2012, '2012-Q3');
-    await setup.close();
+    const { url, owingQ3 } = await exampleOnPostgres(loadExample);
     // Two owners with Q3 values still missing: each gets exactly one reminder.
-    const OWNERS = (plan?.people ?? []).filter((p) => plan?.indicators.some((i) => i.owner === p.id && !reported.has(i.id))).map((p) => p.teams ?? '').slice(0, 2);
+    const OWNERS = owingQ3.map((p) => p.teams ?? '').slice(0, 2);
     expect(OWNERS).toHaveLength(2);
     fake = await FakeConnector.start();
     let [a, b] = await twoInstances(url);
