@@ -66,6 +66,8 @@ describe('the Relazione adopted by the Giunta and validated by the OIV', () => {
     const draft = await run('relazione 2012', 'f.serra');
     expect(pdftotext(pdfOf(draft))).toContain('BOZZA – documento non ancora adottato dalla Giunta');
     expect(renderText(draft)).toMatch(/BOZZA: non ancora adottata dalla Giunta\.$/);
+    // The Presentazione, signed as in the seed by the Presidente, is dated as a draft.
+    expect(pdftotext(pdfOf(draft), ['-f', '3', '-l', '3'])).toContain('Bozza del 27 giugno 2013 Il Presidente (Rag. Norberto Ricci)');
     expect(await relazioneAdoption(store, 'CCIAA-MS', 2012)).toBeUndefined();
   });
 
@@ -119,6 +121,8 @@ describe('the Relazione adopted by the Giunta and validated by the OIV', () => {
     // 6.1 dates the cycle's documents by their recorded events: the Piano's import, the Giunta's act.
     const annex = pdftotext(first, []);
     expect(annex).toContain('CCIAA-MS 2012, registrato il 10/01/2012');
+    expect(annex).toContain('27 giugno 2013 Il Presidente (Rag. Norberto Ricci)');
+    expect(annex).not.toContain('Bozza del');
     expect(annex).toContain('delibera n. 45 del 27/06/2013, registrata il 27/06/2013 Presente documento, adottato dalla Giunta');
     expect(cover).not.toContain('BOZZA');
     expect(cover).toContain('Adottata dalla Giunta con delibera n. 45 del 27/06/2013');

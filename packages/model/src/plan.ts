@@ -13,7 +13,12 @@ export const RoleSchema = z.enum(['staff', 'dirigente', 'controllo', 'oiv']);
 export const MonitoringSchema = z.enum(['quarterly', 'four-monthly']);
 export const DirectionSchema = z.enum(['higher', 'lower', 'boolean']);
 
-export const EnteSchema = z.strictObject({ code: id, name: id });
+export const EnteSchema = z.strictObject({
+  code: id,
+  name: id,
+  /** Who signs the Relazione's Presentazione for the ente (e.g. «Rag. Norberto Ricci»); the controllo when absent. */
+  presidente: text.optional(),
+});
 export const PerspectiveSchema = z.strictObject({ id, name: id, description: text.optional() });
 export const LineSchema = z.strictObject({ id, name: id, description: text.optional() });
 export const AreaSchema = z.strictObject({ id, name: id, head: id });

@@ -32,8 +32,17 @@ export function renderPresentazione(ctx: Context): void {
       'nell’anno; gli allegati tecnici riportano, per ogni indicatore, la storia completa delle rilevazioni (chi, quando, con quale canale), che costituisce il materiale ' +
       'dimostrativo dei dati riportati.',
   );
-  const controllers = plan.people.filter((p) => p.role === 'controllo').map((p) => p.name);
   report.spacer(10);
-  report.paragraph(`${formatDateLong(ctx.data.generatedAt)}`, { align: 'right', gap: 2 });
-  report.paragraph(controllers.length > 0 ? `Il Controllo di gestione\n(${controllers.join(', ')})` : 'Il Controllo di gestione', { align: 'right', bold: true });
+  // Dated by the Giunta's act once adopted; a draft says it is one, with the day it was produced.
+  const adoption = ctx.data.adoption;
+  report.paragraph(adoption === undefined ? `Bozza del ${formatDateLong(ctx.data.generatedAt)}` : formatDateLong(adoption.adoptedAt), { align: 'right', gap: 2 });
+  report.paragraph(signature(ctx), { align: 'right', bold: true });
+}
+
+/** As in the seed, the Presidente signs (the plan's `ente.presidente`); without one, the controllo di gestione. */
+function signature(ctx: Context): string {
+  const presidente = ctx.plan.ente.presidente;
+  if (presidente !== undefined) return `Il Presidente\n(${presidente})`;
+  const controllers = ctx.plan.people.filter((p) => p.role === 'controllo').map((p) => p.name);
+  return controllers.length > 0 ? `Il Controllo di gestione\n(${controllers.join(', ')})` : 'Il Controllo di gestione';
 }
