@@ -35,8 +35,11 @@ async function missingOf(context: CommandContext, plan: Plan, period: string, ow
   return missingAmong(plan, owner === undefined ? { kind: 'ente' } : { kind: 'person', person: owner }, reported);
 }
 
-/** The speaker's indicators without a value in the period of `missingPeriod` (empty before the plan's year). */
-export async function missingNow(context: CommandContext, plan: Plan, actor: Actor): Promise<{ period: Period; ids: number[] } | undefined> {
+/** The speaker's indicators still missing for the period that matters now, with that period. */
+export type MissingNow = { readonly period: Period; readonly ids: number[] } | undefined;
+
+/** The speaker's indicators without a value in the period of `missingPeriod` (undefined before the plan's year). */
+export async function missingNow(context: CommandContext, plan: Plan, actor: Actor): Promise<MissingNow> {
   const missing = await missingNowIn(context.store, plan, { kind: 'person', person: actor.id }, context.clock());
   return missing === undefined ? undefined : { period: missing.period, ids: missing.indicators.map((i) => i.id) };
 }
@@ -93,11 +96,11 @@ export async function answerQuestion(question: QuestionTopic, context: CommandCo
 }
 
 /** A greeting or thanks, with what the person can do now (staff: their missing indicators, naming the period). */
-export async function smallTalkAnswer(greeting: 'hello' | 'thanks' | 'bye', context: CommandContext, plan: Plan, actor: Actor): Promise<string> {
+export function smallTalkAnswer(greeting: 'hello' | 'thanks' | 'bye', actor: Actor, missingForSpeaker: MissingNow): string {
   const first = actor.name.split(' ')[0] ?? actor.name;
   const opening = greeting === 'hello' ? `Ciao ${first}!` : greeting === 'thanks' ? 'Prego!' : `A presto, ${first}!`;
   if (greeting === 'bye') return opening;
-  const missing = actor.role === 'staff' ? await missingNow(context, plan, actor) : undefined;
+  const missing = actor.role === 'staff' ? missingForSpeaker : undefined;
   const ids = missing?.ids ?? [];
   const next = missing === undefined || ids.length === 0
     ? 'Puoi chiedermi lo stato («status me», «a che punto è l\'obiettivo 09?») o registrare un valore («12: 23,5»).'

@@ -4,7 +4,7 @@ import { italianPeriodName, PerfError, readPeriod, type Plan } from '@perf/model
 import type { ConversationKey } from '@perf/store';
 import { resolveActor, resolvePlan, type Actor, type CommandContext } from './context.ts';
 import { openPeriod } from './period-status.ts';
-import { answerQuestion, missingNow, smallTalkAnswer } from './conversation-answers.ts';
+import { answerQuestion, missingNow, smallTalkAnswer, type MissingNow } from './conversation-answers.ts';
 import { submitReport, type ReportInput } from './commands/report.ts';
 import { COMMANDS, findCommand, runCommandLine } from './commands/table.ts';
 import { tokenize } from './grammar.ts';
@@ -51,15 +51,17 @@ export async function converse(text: string, context: CommandContext, options: C
   const saved = await context.store.conversations.load(key);
   const state = saved === undefined ? {} : current(parseState(saved.state), saved.savedAt, now);
   const open = openPeriod(plan, now);
+  // Read once per turn: the understanding prefers these indicators, and a greeting names them.
+  const missing = await missingNow(context, plan, actor);
   const intent = understand({
     text, plan, speaker: { id: actor.id, role: actor.role }, state, commandWords: COMMAND_WORDS,
     reportable: new Set(reportableIndicators(plan, actor).map((i) => i.id)),
-    missing: (await missingNow(context, plan, actor))?.ids ?? [],
+    missing: missing?.ids ?? [],
     currentPeriod: open === undefined ? undefined : `${open.year}-${open.kind}${open.index}`,
   });
   let outcome: Awaited<ReturnType<typeof act>>;
   try {
-    outcome = await act(intent, context, plan, actor);
+    outcome = await act(intent, context, plan, actor, missing);
   } catch (error) {
     // A refusal of the understanding may leave its question open; a refusal of the command drops what was pending.
     await context.store.conversations.save(key, advance(state, intent.kind === 'refuse' ? intent : { kind: 'cancel' }), now);
@@ -77,7 +79,7 @@ function storedOf(reply: Reply): LastReport | undefined {
   return reply.kind === 'report' && reply.stored !== undefined ? { indicator: reply.indicator.id, period: reply.period } : undefined;
 }
 
-async function act(intent: Intent, context: CommandContext, plan: Plan, actor: Actor): Promise<{ turn: ConversationTurn; stored?: LastReport | undefined }> {
+async function act(intent: Intent, context: CommandContext, plan: Plan, actor: Actor, missing: MissingNow): Promise<{ turn: ConversationTurn; stored?: LastReport | undefined }> {
   const say = (text: string) => ({ turn: { kind: 'message', text } as const });
   switch (intent.kind) {
     case 'command': {
@@ -102,7 +104,7 @@ async function act(intent: Intent, context: CommandContext, plan: Plan, actor: A
       const answer = await answerQuestion(intent.question, context, plan, actor);
       return say(answer.command === undefined ? answer.text : `${answer.text}\n\nLo stesso in breve: ${answer.command}`);
     }
-    case 'smalltalk': return say(await smallTalkAnswer(intent.greeting, context, plan, actor));
+    case 'smalltalk': return say(smallTalkAnswer(intent.greeting, actor, missing));
     case 'suggest': return say(`Forse intendevi:\n${intent.line}\n(hai scritto «${intent.typed}»)`);
     case 'refuse': throw new PerfError(intent.code === 'NOT_UNDERSTOOD' ? 'COMMAND_UNKNOWN' : `CONVERSATION_${intent.code}`, intent.message, { hint: intent.hint });
   }
