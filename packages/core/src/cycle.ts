@@ -94,44 +94,50 @@ export async function runCycleChecks(store: Store, now: Date, options: { target:
     const plan = await store.getPlan(ref.ente, ref.year);
     if (!plan) continue;
     const closed = lastClosedPeriod(plan, now);
+    const once = (claim: Claim, send: () => Promise<void>) => deliverOnce(store, now, options.app, { ...claim, ente: plan.ente.code, year: plan.year }, send, outcome);
     if (closed && handlers.postSummary) {
+      const { postSummary } = handlers;
       const period = formatPeriod(closed);
-      if (await store.claimNotification(`summary:${options.app}`, plan.ente.code, plan.year, period, options.target, now)) {
-        try {
-          await handlers.postSummary(await periodSummary(store, plan, closed));
-          outcome.summaries.push(`${plan.ente.code} ${period}`);
-        } catch (error) {
-          await store.releaseNotification(`summary:${options.app}`, plan.ente.code, plan.year, period, options.target);
-          outcome.failures.push(`riepilogo ${plan.ente.code} ${period}: ${(error as Error).message}`);
-        }
+      await once({ kind: 'summary', period, target: options.target, sent: outcome.summaries, label: `${plan.ente.code} ${period}`, what: `riepilogo ${plan.ente.code} ${period}` },
+        async () => postSummary(await periodSummary(store, plan, closed)));
+    }
+    if (handlers.sendNotice) {
+      const { sendNotice } = handlers;
+      for (const notice of await noticesDue(store, plan, now)) {
+        await once({ kind: 'notice', period: notice.key, target: notice.person.id, sent: outcome.notices, label: `${notice.person.id} ${notice.key}`, what: `avviso ${notice.key} a ${notice.person.id}` },
+          () => sendNotice(notice));
       }
     }
-    if (handlers.sendNotice) await sendNotices(store, plan, now, options.app, handlers.sendNotice, outcome);
-    if (!handlers.sendReminder) continue;
-    for (const reminder of await remindersDue(store, plan, now, options.reminderDays)) {
-      if (!(await store.claimNotification(`reminder:${options.app}`, reminder.ente, reminder.year, reminder.period, reminder.person.id, now))) continue;
-      try {
-        await handlers.sendReminder(reminder);
-        outcome.reminders.push(`${reminder.person.id} ${reminder.period}`);
-      } catch (error) {
-        await store.releaseNotification(`reminder:${options.app}`, reminder.ente, reminder.year, reminder.period, reminder.person.id);
-        outcome.failures.push(`sollecito ${reminder.person.id} ${reminder.period}: ${(error as Error).message}`);
+    if (handlers.sendReminder) {
+      const { sendReminder } = handlers;
+      for (const reminder of await remindersDue(store, plan, now, options.reminderDays)) {
+        await once({ kind: 'reminder', period: reminder.period, target: reminder.person.id, sent: outcome.reminders, label: `${reminder.person.id} ${reminder.period}`, what: `sollecito ${reminder.person.id} ${reminder.period}` },
+          () => sendReminder(reminder));
       }
     }
   }
   return outcome;
 }
 
-/** The notices due for a plan, each claimed once per person before it is sent. */
-async function sendNotices(store: Store, plan: Plan, now: Date, app: string, send: (notice: PersonNotice) => Promise<void>, outcome: CycleOutcome): Promise<void> {
-  for (const notice of await noticesDue(store, plan, now)) {
-    if (!(await store.claimNotification(`notice:${app}`, notice.ente, notice.year, notice.key, notice.person.id, now))) continue;
-    try {
-      await send(notice);
-      outcome.notices.push(`${notice.person.id} ${notice.key}`);
-    } catch (error) {
-      await store.releaseNotification(`notice:${app}`, notice.ente, notice.year, notice.key, notice.person.id);
-      outcome.failures.push(`avviso ${notice.key} a ${notice.person.id}: ${(error as Error).message}`);
-    }
+/** One notification of a plan's period (or notice key) to one target: the list it is counted in once sent, and how it is named. */
+interface Claim {
+  readonly kind: 'summary' | 'reminder' | 'notice';
+  readonly period: string;
+  readonly target: string;
+  readonly sent: string[];
+  readonly label: string;
+  readonly what: string;
+}
+
+/** Claims the notification in the database, then sends it; a failed send gives the claim back, so a later round retries it. */
+async function deliverOnce(store: Store, now: Date, app: string, claim: Claim & { readonly ente: string; readonly year: number }, send: () => Promise<void>, outcome: CycleOutcome): Promise<void> {
+  const kind = `${claim.kind}:${app}`;
+  if (!(await store.claimNotification(kind, claim.ente, claim.year, claim.period, claim.target, now))) return;
+  try {
+    await send();
+    claim.sent.push(claim.label);
+  } catch (error) {
+    await store.releaseNotification(kind, claim.ente, claim.year, claim.period, claim.target);
+    outcome.failures.push(`${claim.what}: ${(error as Error).message}`);
   }
 }
