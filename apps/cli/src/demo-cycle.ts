@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext, type FileInput } from '@perf/core';
+import { financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext } from '@perf/core';
 import { comparePeriods, parseValuesFile, periodEnd, readPeriod } from '@perf/model';
 import { stringify } from 'yaml';
+import { readInputFile } from './files.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -19,13 +19,12 @@ const reportedAt = (period: string): Date => {
 
 export const RECONSTRUCTED_DATES = 'Date del ciclo: Piano adottato il 27/01/2012 (dal seme); le date delle rilevazioni non sono nel seme e sono ricostruite (dieci giorni dopo la fine di ciascun periodo, il consuntivo 45 giorni dopo l’anno).';
 
-const file = (path: string): FileInput => ({ name: path.split('/').pop() ?? path, content: readFileSync(path) });
 const at = (context: CommandContext, instant: Date): CommandContext => ({ ...context, clock: () => instant });
 
 /** Loads the example's plan, values (one file per period, each at its reporting date), bilanci and gender data. */
 export async function loadExampleCycle(path: (name: string) => string, context: CommandContext): Promise<string[]> {
-  const lines = [renderText(await planImportCommand.run({ files: [file(path('piano-2012.yaml'))] }, at(context, PLAN_ADOPTED)))];
-  const values = file(path('valori-2012.yaml'));
+  const lines = [renderText(await planImportCommand.run({ files: [readInputFile(path('piano-2012.yaml'))] }, at(context, PLAN_ADOPTED)))];
+  const values = readInputFile(path('valori-2012.yaml'));
   const document = parseValuesFile(Buffer.from(values.content).toString('utf8'), values.name);
   const periods = [...new Set(document.values.map((v) => v.period))].sort((a, b) => comparePeriods(readPeriod(a), readPeriod(b)));
   for (const period of periods) {
@@ -35,8 +34,8 @@ export async function loadExampleCycle(path: (name: string) => string, context: 
     lines.push(renderText(reply));
   }
   const closing = at(context, reportedAt(String(document.year)));
-  lines.push(renderText(await financeImportCommand.run({ files: ['bilancio-2011.yaml', 'bilancio-2012.yaml'].map((name) => file(path(name))) }, closing)));
-  lines.push(renderText(await genderImportCommand.run({ files: [file(path('genere-2012.yaml'))] }, closing)));
+  lines.push(renderText(await financeImportCommand.run({ files: ['bilancio-2011.yaml', 'bilancio-2012.yaml'].map((name) => readInputFile(path(name))) }, closing)));
+  lines.push(renderText(await genderImportCommand.run({ files: [readInputFile(path('genere-2012.yaml'))] }, closing)));
   lines.push(RECONSTRUCTED_DATES);
   return lines;
 }
