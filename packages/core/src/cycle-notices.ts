@@ -1,4 +1,4 @@
-import { formatPeriod, italianPeriodName, periodEnd, type Period, type Person, type Plan } from '@perf/model';
+import { formatPeriod, italianPeriodName, periodEnd, readPeriod, type Period, type Person, type Plan } from '@perf/model';
 import type { OperationalStatus } from '@perf/scoring';
 import type { Store } from '@perf/store';
 import { lastClosedPeriod, statusAtPeriod } from './period-status.ts';
@@ -26,8 +26,8 @@ export interface PersonNotice {
 /** Reminders of the Relazione's adoption start this many days before the deadline. */
 export const ADOPTION_NOTICE_DAYS = 30;
 /** A notice is due for this long after what it is about (a period's end, the deadline), never for a cycle long past. */
-const NOTICE_WINDOW_MS = 92 * 86_400_000;
 const DAY_MS = 86_400_000;
+const NOTICE_WINDOW_MS = 92 * DAY_MS;
 
 /** Art. 10 c. 1 lett. b d.lgs. 150/2009: the Relazione of year Y is adopted by 30 June Y+1 (end of the day, Rome). */
 export function adoptionDeadline(year: number): Date {
@@ -53,7 +53,7 @@ async function gapNotices(store: Store, plan: Plan, period: Period, now: Date): 
 /** Once the year is over: the adoption by 30 June for the controllo; after it, publication (controllo) and validation (OIV). */
 async function relazioneNotices(store: Store, plan: Plan, now: Date): Promise<PersonNotice[]> {
   const deadline = adoptionDeadline(plan.year);
-  const yearOver = now.getTime() >= Date.UTC(plan.year + 1, 0, 1) - 3_600_000;
+  const yearOver = now.getTime() >= periodEnd(readPeriod(String(plan.year))).getTime();
   if (!yearOver || now.getTime() - deadline.getTime() > NOTICE_WINDOW_MS) return [];
   const to = (role: Person['role'], key: string, subject: NoticeSubject): PersonNotice[] =>
     plan.people.filter((p) => p.role === role).map((person) => ({ ente: plan.ente.code, year: plan.year, key, person, subject }));

@@ -263,6 +263,14 @@ export class Store {
     });
   }
 
+  /** When the plan of (ente, year) was first imported (its first version): the Piano's date in the cycle's record. */
+  async planFirstImportedAt(ente: string, year: number): Promise<Date | undefined> {
+    const rows = await this.driver.query<{ at_ms: number | null }>(
+      'SELECT (extract(epoch FROM min(imported_at)) * 1000)::float8 AS at_ms FROM plans WHERE ente_code = $1 AND year = $2', [ente, year]);
+    const ms = rows[0]?.at_ms;
+    return ms === null || ms === undefined ? undefined : new Date(ms);
+  }
+
   async listPlans(): Promise<PlanRef[]> {
     const rows = await this.driver.query<{ ente_code: string; ente_name: string; year: number; imported_ms: number }>(
       `SELECT DISTINCT ON (ente_code, year) ente_code, ente_name, year, (extract(epoch FROM imported_at) * 1000)::float8 AS imported_ms

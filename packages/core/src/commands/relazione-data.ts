@@ -13,14 +13,14 @@ import { loadYearStatus, yearView } from '../locks.ts';
  */
 export async function relazioneSource(store: Store, plan: Plan, now: Date, adoption?: RelazioneData['adoption']): Promise<RelazioneData> {
   const view = await yearView(store, plan.ente.code, plan.year);
-  const [latest, history, finance, gender, previousPlan, comments, audit, locks] = await Promise.all([
+  const [latest, history, finance, gender, previousPlan, comments, planRecordedAt, locks] = await Promise.all([
     store.latestValues(plan.ente.code, plan.year, view),
     store.history(plan.ente.code, plan.year, undefined, view),
     loadFinanceReports(store, plan.ente.code, plan.year),
     loadGenderReport(store, plan.ente.code, plan.year),
     store.getPlan(plan.ente.code, plan.year - 1),
     store.relazione.comments(plan.ente.code, plan.year),
-    store.auditLog({ ente: plan.ente.code, year: plan.year }),
+    store.planFirstImportedAt(plan.ente.code, plan.year),
     store.periodLocks({ ente: plan.ente.code, year: plan.year }),
   ]);
   const previous = previousPlan === undefined ? undefined : await loadYearStatus(store, previousPlan);
@@ -38,7 +38,7 @@ export async function relazioneSource(store: Store, plan: Plan, now: Date, adopt
     generatedAt: now,
     adoption,
     events: {
-      planRecordedAt: audit.find((entry) => entry.action === 'plan.import')?.at,
+      planRecordedAt,
       periodsClosed: locks.map((lock) => ({ period: lock.period, closedAt: lock.closedAt })),
     },
     comments: comments.map((c) => ({ objective: c.objective, causa: c.causa, azione: c.azione })),
