@@ -38,6 +38,25 @@ async function started<T>(app: { stop(): Promise<void> }, start: () => Promise<T
   }
 }
 
+/** The dashboard inside `pnpm serve`; its secret and URL also sign the links `perf web link` sends to the server. */
+export const WEB_CHANNEL: ChannelDefinition = {
+  name: 'cruscotto web',
+  enabledBy: ['PERF_WEB_SECRET'],
+  portVariable: 'WEB_PORT',
+  async start(env, store) {
+    const config = readWebEnv(env);
+    const app = createWebApp({ store, secret: config.secret, baseUrl: config.baseUrl, clock: config.clock });
+    const { server, port } = await new Promise<{ server: ReturnType<typeof serveHttp>; port: number }>((resolve, reject) => {
+      const started = serveHttp({ fetch: app.fetch, port: config.port }, (info) => resolve({ server: started, port: info.port }));
+      started.once('error', reject);
+    });
+    return {
+      where: `porta ${port} (${config.baseUrl})`,
+      stop: () => new Promise<void>((resolve) => { server.close(() => resolve()); }),
+    };
+  },
+};
+
 export const CHANNELS: readonly ChannelDefinition[] = [
   {
     name: 'Slack',
@@ -69,23 +88,7 @@ export const CHANNELS: readonly ChannelDefinition[] = [
       return started(teams, () => teams.start({ port: config.port }), ({ port }) => `porta ${port} (POST /api/messages)`);
     },
   },
-  {
-    name: 'cruscotto web',
-    enabledBy: ['PERF_WEB_SECRET'],
-    portVariable: 'WEB_PORT',
-    async start(env, store) {
-      const config = readWebEnv(env);
-      const app = createWebApp({ store, secret: config.secret, baseUrl: config.baseUrl, clock: config.clock });
-      const { server, port } = await new Promise<{ server: ReturnType<typeof serveHttp>; port: number }>((resolve, reject) => {
-        const started = serveHttp({ fetch: app.fetch, port: config.port }, (info) => resolve({ server: started, port: info.port }));
-        started.once('error', reject);
-      });
-      return {
-        where: `porta ${port} (${config.baseUrl})`,
-        stop: () => new Promise<void>((resolve) => { server.close(() => resolve()); }),
-      };
-    },
-  },
+  WEB_CHANNEL,
 ];
 
 /**

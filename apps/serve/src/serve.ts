@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { listenForCommands, type CommandListener } from '@perf/cli/forward';
-import { webSecretsFromEnv } from '@perf/core';
 import { PerfError } from '@perf/model';
 import { DEFAULT_DB_LOCATION, isPostgresUrl, openStore, type Store } from '@perf/store';
-import { CHANNELS, channelEnv, missingVariable, type ChannelDefinition, type RunningChannel } from './channels.ts';
+import { readWebEnv } from '@perf/web/env';
+import { CHANNELS, channelEnv, missingVariable, WEB_CHANNEL, type ChannelDefinition, type RunningChannel } from './channels.ts';
 
 export const DEFAULT_SERVE_PORT = 8000;
 
@@ -79,7 +79,7 @@ export async function startServe(options: ServeOptions = {}): Promise<RunningSer
       running.push({ name: channel.name, channel: await channel.start(channelEnv(channel, env, db), store, log) });
     }
     // The dashboard's secret signs the links printed for `perf web link`, as the running dashboard checks them.
-    const web = env.PERF_WEB_SECRET?.trim() ? webSecretsFromEnv({ ...env, PORT: env.WEB_PORT }) : undefined;
+    const web = missingVariable(WEB_CHANNEL, env) === undefined ? readWebEnv(channelEnv(WEB_CHANNEL, env, db)) : undefined;
     if (!isPostgresUrl(db) && db !== 'memory:') commands = await listenForCommands(store, db, log, web);
     const healthPort = await listen(health, port);
     ready = true;
