@@ -102,18 +102,31 @@ export function parseIndicatorValue(raw: string, indicator: ValueTarget): number
   if (value < 0 && isCount(indicator)) {
     throw refuse(`Il valore "${shown}" è negativo, ma l'indicatore è un conteggio (n.): non può essere sotto zero.`, 'Scrivi un numero da 0 in su, ad esempio value=12.');
   }
-  checkBounds(value, shown, indicator);
+  const outside = outsideBounds(value, indicator);
+  if (outside !== undefined) throw refuse(`Il valore "${shown}" ${outside.problem}.`, outside.hint);
   return value;
 }
 
-/** Refuses a value outside the indicator's `min` and `max` (e.g. 150% of satisfied users), naming the bound and the right range. */
-function checkBounds(value: number, shown: string, { min, max, unit }: ValueTarget): void {
+/** Where a value falls outside the indicator's `min` and `max` (e.g. 150% of satisfied users): what is wrong and the right range. */
+function outsideBounds(value: number, { min, max, unit }: ValueTarget): { problem: string; hint: string } | undefined {
   const suffix = unit === '%' ? '%' : unit ? ` ${unit}` : '';
   const bound = (n: number) => `${formatValue(n)}${suffix}`;
   const range = min !== undefined && max !== undefined ? `tra ${bound(min)} e ${bound(max)}` : min !== undefined ? `da ${bound(min)} in su` : `fino a ${bound(max ?? 0)}`;
   const hint = `Il Piano ammette per questo indicatore valori ${range}.`;
-  if (min !== undefined && value < min) throw refuse(`Il valore "${shown}" è sotto il minimo dell'indicatore (${bound(min)}).`, hint);
-  if (max !== undefined && value > max) throw refuse(`Il valore "${shown}" supera il massimo dell'indicatore (${bound(max)}).`, hint);
+  if (min !== undefined && value < min) return { problem: `è sotto il minimo dell'indicatore (${bound(min)})`, hint };
+  if (max !== undefined && value > max) return { problem: `supera il massimo dell'indicatore (${bound(max)})`, hint };
+  return undefined;
+}
+
+/**
+ * Why a value stored under an earlier version of the plan no longer fits the indicator (a revised
+ * plan made it yes/no, a count, or narrowed its bounds), or undefined when it still does.
+ */
+export function storedValueProblem(value: number, indicator: ValueTarget): string | undefined {
+  if (indicator.direction === 'boolean') return value === 0 || value === 1 ? undefined : "non è sì né no, e l'indicatore ora è sì/no";
+  if (value < 0 && isCount(indicator)) return "è negativo, e l'indicatore ora è un conteggio (n.)";
+  const outside = outsideBounds(value, indicator);
+  return outside === undefined ? undefined : `${outside.problem.replace("dell'indicatore", 'del Piano')}; ${outside.hint.charAt(0).toLowerCase()}${outside.hint.slice(1, -1)}`;
 }
 
 /**

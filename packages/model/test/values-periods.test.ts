@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultReportPeriod, formatEuro, formatFractionPercent, formatNumber, lastPeriodOfYear, parseIndicatorValue, parseItalianNumber,
-  parsePeriod, periodEnd, PerfError,
+  parsePeriod, periodEnd, PerfError, storedValueProblem,
 } from '../src/index.ts';
 
 describe('parseItalianNumber (§4)', () => {
@@ -64,5 +64,19 @@ describe('Italian number forms', () => {
     expect(formatFractionPercent(0.7063)).toBe('70,63%');
     expect(formatNumber(1.62)).toBe('1,62');
     expect(formatNumber(22605, 0)).toBe('22.605');
+  });
+});
+
+describe('storedValueProblem (a value stored under an earlier plan, checked against the revised indicator)', () => {
+  it('accepts what still fits', () => {
+    expect(storedValueProblem(1, { direction: 'boolean' })).toBeUndefined();
+    expect(storedValueProblem(0, { direction: 'higher', unit: 'n.' })).toBeUndefined();
+    expect(storedValueProblem(100, { direction: 'higher', unit: '%', min: 0, max: 100 })).toBeUndefined();
+  });
+  it('names what no longer fits', () => {
+    expect(storedValueProblem(2, { direction: 'boolean' })).toBe("non è sì né no, e l'indicatore ora è sì/no");
+    expect(storedValueProblem(-5, { direction: 'higher', unit: 'n.' })).toBe("è negativo, e l'indicatore ora è un conteggio (n.)");
+    expect(storedValueProblem(-1, { direction: 'higher', unit: '%', min: 0 })).toBe('è sotto il minimo del Piano (0%); il Piano ammette per questo indicatore valori da 0% in su');
+    expect(storedValueProblem(120.5, { direction: 'higher', unit: '%', min: 0, max: 100 })).toBe('supera il massimo del Piano (100%); il Piano ammette per questo indicatore valori tra 0% e 100%');
   });
 });

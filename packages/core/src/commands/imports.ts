@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatValue, individualWeightSums, parsePlan, parseValuesFile, PerfError, type Plan } from '@perf/model';
+import { formatValue, individualWeightSums, parsePlan, parseValuesFile, PerfError, storedValueProblem, type Plan } from '@perf/model';
 import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
 import { formatDateTime } from '../render-text.ts';
 import type { ImportReply } from '../replies.ts';
@@ -39,7 +39,27 @@ async function importPlan(file: FileInput, context: CommandContext, plan: Plan):
     lines.push(`Attenzione: i pesi degli obiettivi individuali di ${person?.name ?? id} (${id}) sommano a ${formatValue(sum)}, non a 100; il grado individuale resta la loro media pesata.`);
   }
   if (result.orphanedIndicators.length > 0) lines.push(`Attenzione: gli indicatori ${result.orphanedIndicators.join(', ')} non sono più nel Piano; le loro rilevazioni restano nello storico ma non contano.`);
+  if (result.replaced) lines.push(...await misfitValues(context, plan));
   return lines;
+}
+
+/** The most misfit values a plan import lists one by one; the rest are counted. */
+const MISFITS_LISTED = 10;
+
+/**
+ * The standing values that a revised plan no longer admits (stored under the earlier version): they
+ * are kept, as every write is, and named so the controllo can correct them with a new report.
+ */
+async function misfitValues(context: CommandContext, plan: Plan): Promise<string[]> {
+  const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
+  const misfits = (await context.store.history(plan.ente.code, plan.year)).filter((r) => !r.superseded).flatMap((r) => {
+    const indicator = indicators.get(r.indicator);
+    const problem = indicator === undefined ? undefined : storedValueProblem(r.value, indicator);
+    return problem === undefined ? [] : [`Attenzione: il valore ${formatValue(r.value)} dell'indicatore ${r.indicator} (${r.period}) ${problem}. Correggilo con: pnpm perf report ${r.indicator} value=… period=${r.period}`];
+  });
+  if (misfits.length <= MISFITS_LISTED) return misfits;
+  const more = misfits.length - MISFITS_LISTED;
+  return [...misfits.slice(0, MISFITS_LISTED), `… e ${more === 1 ? 'un altro valore' : `altri ${more} valori`} fuori dai limiti del Piano (pnpm perf history <indicatore> per vederli).`];
 }
 
 export const planImportCommand = defineCommand<{ file: FileInput }, ImportReply>({
