@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CHAT_APPS, type ChatApp } from './channels.ts';
+import { CHAT_APPS, CHAT_ID_FIELDS } from './channels.ts';
 import { PerfError } from './errors.ts';
 import { countErrors, parseYamlWith, validateDocument, type InvalidDocument } from './documents.ts';
 
@@ -22,13 +22,6 @@ export const EnteSchema = z.strictObject({
 export const PerspectiveSchema = z.strictObject({ id, name: id, description: text.optional() });
 export const LineSchema = z.strictObject({ id, name: id, description: text.optional() });
 export const AreaSchema = z.strictObject({ id, name: id, head: id });
-/** A person's id in each chat app (the compiler asks for one when a chat app joins the channel registry). */
-const CHAT_ID_FIELDS = {
-  slack: id.optional(),
-  discord: z.union([id, z.number().int()]).transform((v) => String(v)).optional(),
-  /** Microsoft Entra object id (Teams' `from.aadObjectId`). */
-  teams: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "serve l'object id Entra della persona (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)").transform((v) => v.toLowerCase()).optional(),
-} satisfies Record<ChatApp, z.ZodType>;
 export const PersonSchema = z.strictObject({
   id,
   name: id,
