@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PerfError } from '@perf/model';
 import type { SqlDriver } from './driver.ts';
-import type { WriteMeta } from './store.ts';
+import type { WriteMeta } from './records.ts';
 
 /** The Giunta's adoption of a year's Relazione, with the frozen PDF it adopted. */
 export interface RelazioneAdoptionRecord {

@@ -5,200 +5,20 @@ import { WebAuthStore } from './web-auth.ts';
 import { ConversationStateStore } from './conversation-state.ts';
 import { RelazioneRecords } from './relazione-records.ts';
 import { snapshotTables } from './snapshot.ts';
+import type { AuditEntry, BulkRilevazione, NewRilevazione, PeriodLock, PlanRef, Rilevazione, StoredRilevazione, ValuesImportRecord, ValuesView, WriteMeta } from './records.ts';
+import {
+  APPEND_COLUMNS, copyText, coveringLock, LOCK_COLUMNS, periodLockedError, RILEVAZIONE_COLUMNS, rilevazioneColumns, supersessionKey, toLock, toRilevazione, visibleAt, yearLockKey,
+  type LockRow, type RilevazioneRow,
+} from './rows.ts';
 
 export type { Channel };
+export * from './records.ts';
+export { coveringLock } from './rows.ts';
 
-/** Who writes, when and through which channel: every write carries it into the audit log. */
-export interface WriteMeta {
-  readonly actor: string;
-  readonly channel: Channel;
-  readonly at: Date;
-}
-
-export interface PlanRef {
-  readonly ente: string;
-  readonly enteName: string;
-  readonly year: number;
-  readonly importedAt: Date;
-}
-
-export interface Rilevazione {
-  readonly id: number;
-  readonly ente: string;
-  readonly year: number;
-  readonly indicator: number;
-  readonly period: string;
-  readonly value: number;
-  readonly rawValue: string;
-  readonly note: string | null;
-  readonly reportedBy: string;
-  readonly reportedAt: Date;
-  readonly channel: string;
-  readonly supersedes: number | null;
-  /** Whether a later rilevazione of the same period replaced this one. */
-  readonly superseded: boolean;
-  /** The document a value imported from a file was taken from (its `fonte`); null otherwise. */
-  readonly source: string | null;
-  /** A value the file marks as reconstructed (`ricostruito: true`): not printed in its source. */
-  readonly reconstructed: boolean;
-  /** Why a value was accepted for a closed period (the controllo's `motivo`); null for an ordinary report. */
-  readonly overrideReason: string | null;
-  /** Who authorised the late value (a controllo); null for an ordinary report. */
-  readonly overrideBy: string | null;
-}
-
-/** A closed period (or a closed year, which closes all its periods): append-only, never reopened. */
-export interface PeriodLock {
-  readonly id: number;
-  readonly ente: string;
-  readonly year: number;
-  /** `2012-Q2`, or `2012` for the whole year. */
-  readonly period: string;
-  readonly closedAt: Date;
-  readonly closedBy: string;
-  readonly channel: string;
-}
-
-/** What a reading of the year's values sees: everything, or a closed year's values as they stood at its close. */
-export interface ValuesView {
-  /** Only rilevazioni reported up to this instant, plus the late ones accepted with a reason. */
-  readonly asOf?: Date | undefined;
-}
-
-export interface NewRilevazione {
-  readonly ente: string;
-  readonly year: number;
-  readonly indicator: number;
-  readonly period: string;
-  /** Order of the period within the year (the whole year last), so the latest period wins. */
-  readonly periodRank: number;
-  readonly value: number;
-  readonly rawValue: string;
-  readonly note?: string | undefined;
-  /** Identifies one delivery of a request (e.g. a Slack retry): the same key never stores twice. */
-  readonly requestKey?: string | undefined;
-  /** Required when the period is closed: the reason, and the controllo who accepted the late value. */
-  readonly override?: { readonly reason: string; readonly by: string } | undefined;
-  /** Provenance of a value from a file (see `Rilevazione`). */
-  readonly source?: string | undefined;
-  readonly reconstructed?: boolean | undefined;
-}
-
-export interface StoredRilevazione {
-  readonly rilevazione: Rilevazione;
-  readonly superseded: Rilevazione | undefined;
-  /** True when the request key had already been stored: nothing new was written. */
-  readonly duplicate: boolean;
-}
-
-/** One row of a bulk append: who reported it travels with the row; when and through which channel are the import's. */
-export interface BulkRilevazione extends NewRilevazione {
-  readonly reportedBy: string;
-}
-
-/** What the audit log keeps of one file of values: one row per import (and year), the rilevazioni carry the rest. */
-export interface ValuesImportRecord {
-  readonly source: string;
-  /** The file's digest, the prefix of its rows' request keys. */
-  readonly digest: string;
-  readonly count: number;
-  readonly firstId: number;
-  readonly lastId: number;
-  /** Late values among them, accepted with a reason. */
-  readonly late: number;
-}
-
-export interface AuditEntry {
-  readonly id: number;
-  readonly at: Date;
-  readonly actor: string;
-  readonly channel: string;
-  readonly action: string;
-  readonly ente: string | null;
-  readonly year: number | null;
-  readonly details: Record<string, unknown>;
-}
-
-/**
- * The rilevazioni a view sees, as an SQL condition on the alias `alias` with the view's instant as
- * parameter `param`: with no instant every row; otherwise those reported up to it and the late
- * values accepted with a reason (a closed year's data, frozen at its close).
- */
-function visibleAt(alias: string, param: string): string {
-  return `(${param}::timestamptz IS NULL OR ${alias}.reported_at <= ${param}::timestamptz OR ${alias}.override_reason IS NOT NULL)`;
-}
-
-/** The columns of a rilevazione; `superseded` looks only at the replacements the view sees. */
-function rilevazioneColumns(asOfParam = 'NULL'): string {
-  return `r.id, r.ente_code, r.year, r.indicator_id, r.period, r.value, r.raw_value, r.note, r.reported_by,
-  (extract(epoch FROM r.reported_at) * 1000)::float8 AS reported_ms, r.channel, r.supersedes, r.override_reason, r.override_by, r.source, r.reconstructed,
-  EXISTS (SELECT 1 FROM rilevazioni s WHERE s.supersedes = r.id AND ${visibleAt('s', asOfParam)}) AS superseded`;
-}
-const RILEVAZIONE_COLUMNS = rilevazioneColumns();
-
-interface RilevazioneRow {
-  id: number; ente_code: string; year: number; indicator_id: number; period: string; value: number; raw_value: string;
-  note: string | null; reported_by: string; reported_ms: number; channel: string; supersedes: number | null; superseded: boolean;
-  override_reason: string | null; override_by: string | null; source: string | null; reconstructed: boolean;
-}
-
-function toRilevazione(row: RilevazioneRow): Rilevazione {
-  return {
-    id: row.id, ente: row.ente_code, year: row.year, indicator: row.indicator_id, period: row.period, value: row.value,
-    rawValue: row.raw_value, note: row.note, reportedBy: row.reported_by, reportedAt: new Date(row.reported_ms),
-    channel: row.channel, supersedes: row.supersedes, superseded: row.superseded,
-    overrideReason: row.override_reason, overrideBy: row.override_by, source: row.source, reconstructed: row.reconstructed,
-  };
-}
-
-interface LockRow { id: number; ente_code: string; year: number; period: string; closed_ms: number; closed_by: string; channel: string }
-
-const LOCK_COLUMNS = 'id, ente_code, year, period, (extract(epoch FROM closed_at) * 1000)::float8 AS closed_ms, closed_by, channel';
-
-function toLock(row: LockRow): PeriodLock {
-  return { id: row.id, ente: row.ente_code, year: row.year, period: row.period, closedAt: new Date(row.closed_ms), closedBy: row.closed_by, channel: row.channel };
-}
-
-/**
- * The lock that closes a period among `locks` (of one ente): its own or its year's, the earliest when
- * both exist. The in-memory twin of `Store.lockCovering`, for checks that load the locks once.
- */
-export function coveringLock(locks: readonly PeriodLock[], year: number, period: string): PeriodLock | undefined {
-  let found: PeriodLock | undefined;
-  for (const lock of locks) {
-    if (lock.year !== year || (lock.period !== period && lock.period !== String(year))) continue;
-    if (found === undefined || lock.closedAt.getTime() < found.closedAt.getTime() || (lock.closedAt.getTime() === found.closedAt.getTime() && lock.id < found.id)) found = lock;
-  }
-  return found;
-}
-
-/** The database's own refusal of a value for a closed period without a reason (the command core explains it to people first). */
-function periodLockedError(ente: string, period: string, lock: PeriodLock): PerfError {
-  return new PerfError('PERIOD_LOCKED', `Il periodo ${period} (${ente}) è chiuso dal ${lock.closedAt.toISOString()}: nulla è stato registrato.`, {
-    hint: 'Un valore fuori termine lo registra solo il controllo di gestione, indicando il motivo: motivo="...".',
-  });
-}
-
-/** The columns a bulk append writes, in the order of its COPY lines. */
-const APPEND_COLUMNS = ['id', 'ente_code', 'year', 'indicator_id', 'period', 'period_rank', 'value', 'raw_value', 'note', 'reported_by', 'reported_at', 'channel',
-  'supersedes', 'request_key', 'override_reason', 'override_by', 'source', 'reconstructed'] as const;
-
-/** A text field of a COPY line: backslash, tab and line breaks escaped; `\\N` for null. */
-function copyText(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '\\N';
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
-}
-
-/** Rilevazioni of the same ente, year, indicator and period supersede each other. */
-const supersessionKey = (r: { ente: string; year: number; indicator: number; period: string }) => `${r.ente}\u0000${r.year}\u0000${r.indicator}\u0000${r.period}`;
-
-/** Reports of one ente and year take this lock shared, closing a period takes it exclusive: a close never races a report. */
-const yearLockKey = (ente: string, year: number) => `${ente}/${year}/periods`;
-
-/** The domain operations on one database; every write is one transaction and leaves an audit row. */
 /** Plans validated once per stored version: validating a large plan costs more than reading it. */
 type PlanCache = Map<string, { readonly id: number; readonly plan: Plan }>;
 
+/** The domain operations on one database; every write is one transaction and leaves an audit row. */
 export class Store {
   constructor(
     private readonly driver: SqlDriver,
