@@ -1,4 +1,4 @@
-import { confirmAnswer, converse, decodeConfirmation, encodeConfirmation, type ReportInput } from '@perf/core';
+import { confirmAnswer, converse, decodeConfirmation, encodeConfirmation, type ConversationChoice, type ConversationTurn, type ReportInput } from '@perf/core';
 import { PerfError } from '@perf/model';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction, type Message } from 'discord.js';
 import { BAND_COLOUR, replyEmbed, replyMessage } from './embeds.ts';
@@ -6,11 +6,13 @@ import { chatContext, type BotDeps } from './respond.ts';
 
 const CONFIRM = 'perf:confirm:';
 const CANCEL = 'perf:cancel';
+/** A numbered choice's button: its custom id ends with the answer it sends, as if typed. */
+const CHOOSE = 'perf:choose:';
 /** Discord's limit for a button's custom id. */
 const MAX_CUSTOM_ID = 100;
 
 export function isConversationButton(customId: string): boolean {
-  return customId.startsWith(CONFIRM) || customId === CANCEL;
+  return customId.startsWith(CONFIRM) || customId === CANCEL || customId.startsWith(CHOOSE);
 }
 
 /** The value to confirm travels in the button itself: indicator, period (fixed by the preview) and raw value. */
@@ -32,6 +34,28 @@ function confirmButtons(input: ReportInput, period: string): APIActionRowCompone
   };
 }
 
+/** Discord shows at most 5 buttons in a row. */
+const ROW_BUTTONS = 5;
+
+function choiceButtons(choices: readonly ConversationChoice[]): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let i = 0; i < Math.min(choices.length, 25); i += ROW_BUTTONS) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: choices.slice(i, i + ROW_BUTTONS).map((choice) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: choice.label, custom_id: CHOOSE + choice.answer })),
+    });
+  }
+  return rows;
+}
+
+/** A turn of the conversation as a Discord message: a reply's embed, a text with its choice buttons, or a preview with Conferma / Annulla. */
+function turnMessage(turn: ConversationTurn) {
+  // Every field is set, so a message updated in place (a choice pressed) loses the old buttons.
+  if (turn.kind === 'reply') return { content: '', components: [], ...replyMessage(turn.reply) };
+  if (turn.kind === 'message') return { content: turn.text, embeds: [], components: choiceButtons(turn.choices ?? []) };
+  return { content: turn.text ?? '', embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] };
+}
+
 /**
  * A direct message to the bot: a §6 command, or a value in free text («12: 23,5», «newsletter
  * inviate: 9»), echoed with the grade it would give and stored only when the person presses
@@ -40,16 +64,7 @@ function confirmButtons(input: ReportInput, period: string): APIActionRowCompone
  */
 export async function answerDirectMessage(message: Message, deps: BotDeps): Promise<void> {
   const context = chatContext(deps, message.author.id, `discord:${message.id}`);
-  const turn = await converse(message.content, context, { conversation: message.channelId });
-  if (turn.kind === 'reply') {
-    await message.reply(replyMessage(turn.reply));
-    return;
-  }
-  if (turn.kind === 'message') {
-    await message.reply({ content: turn.text });
-    return;
-  }
-  await message.reply({ ...(turn.text === undefined ? {} : { content: turn.text }), embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] });
+  await message.reply(turnMessage(await converse(message.content, context, { conversation: message.channelId })));
 }
 
 /**
@@ -57,6 +72,12 @@ export async function answerDirectMessage(message: Message, deps: BotDeps): Prom
  * it twice stores once. «Annulla» stores nothing. Both replace the preview.
  */
 export async function answerConversationButton(interaction: ButtonInteraction, deps: BotDeps): Promise<void> {
+  if (interaction.customId.startsWith(CHOOSE)) {
+    // Pressed once per message: the choice message's id is the request key, as for Conferma.
+    const context = chatContext(deps, interaction.user.id, `discord:${interaction.message.id}`);
+    await interaction.update(turnMessage(await converse(interaction.customId.slice(CHOOSE.length), context, { conversation: interaction.channelId })));
+    return;
+  }
   if (interaction.customId === CANCEL) {
     await interaction.update({ embeds: [{ title: 'Annullato', description: 'Nulla è stato registrato.', color: BAND_COLOUR.none }], components: [] });
     return;

@@ -8,10 +8,10 @@ const dmChannel = '500000000000000006';
 
 const bot = useExampleBot(clock, false);
 
-async function say(content: string): Promise<RecordedCall> {
+async function say(content: string, person: (typeof PEOPLE)[keyof typeof PEOPLE] = PEOPLE.conti, channel = dmChannel): Promise<RecordedCall> {
   const since = bot.fake.mark();
-  bot.fake.directMessage(PEOPLE.conti, dmChannel, content);
-  return bot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${dmChannel}/messages`, 10_000, since);
+  bot.fake.directMessage(person, channel, content);
+  return bot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${channel}/messages`, 10_000, since);
 }
 
 describe('free text in a direct message on Discord', () => {
@@ -39,6 +39,19 @@ describe('free text in a direct message on Discord', () => {
     const ok = await say('ok');
     expect(JSON.stringify(ok.body)).toContain('Non ho capito «ok»');
     expect(await bot.store.history('CCIAA-MS', 2012, 13)).toHaveLength(1);
+  });
+
+  it('offers a numbered choice as buttons; pressing one previews that indicator in place', async () => {
+    const serraDm = '500000000000000013';
+    const choice = await say('corso mediatori 15', PEOPLE.serra, serraDm);
+    expect(choice.body.content).toContain('Quale indicatore intendi? (valore 15)');
+    const buttons = choice.body.components[0].components as { label: string; custom_id: string }[];
+    expect(buttons.map((b) => b.label)).toEqual(['1) indicatore 5: Ore del corso di aggiornamento per mediatori', '2) indicatore 6: Professionisti partecipanti al corso di…']);
+    const message = { id: choice.response.id as string, channel_id: serraDm, body: choice.body };
+    const pressed = await callbackOf(bot.fake, bot.fake.pressButton(PEOPLE.serra, message, buttons[1]?.custom_id as string));
+    expect(pressed.body.data.content).toContain('indicatore 6 «Professionisti partecipanti al corso di aggiornamento per mediatori»');
+    expect(pressed.body.data.components[0].components.map((b: { label: string }) => b.label)).toEqual(['Conferma', 'Annulla']);
+    expect(await bot.store.history('CCIAA-MS', 2012, 6)).toHaveLength(0);
   });
 
   it('answers a question in words, with the short command', async () => {

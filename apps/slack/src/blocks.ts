@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import {
   BAND_EMOJI, encodeConfirmation, gradeText, historyTable, renderReminderText, renderSummaryText, renderText, targetText, valueText,
-  type HelpReply, type PeriodSummary, type Reminder, type Reply, type ReportInput, type ReportReply, type StatusComparison, type StatusReply,
+  type ConversationChoice, type HelpReply, type PeriodSummary, type Reminder, type Reply, type ReportInput, type ReportReply, type StatusComparison, type StatusReply,
 } from '@perf/core';
 import { formatNumber, type Indicator } from '@perf/model';
 import { ACTION } from './actions.ts';
@@ -229,6 +229,14 @@ export function confirmMessage(input: ReportInput, preview: ReportReply, summary
 /** A plain Italian notice. */
 export function notice(text: string): SlackMessage {
   return { text, blocks: [section(escapeText(text))] };
+}
+
+/** A message of the conversation: its text, and a button for each option of a numbered choice. */
+export function conversationMessage(text: string, choices: readonly ConversationChoice[] = []): SlackMessage {
+  if (choices.length === 0) return notice(text);
+  // Slack shows at most 25 elements in one actions block.
+  const buttons = choices.slice(0, 25).map((choice, i) => button(choice.label, `${ACTION.choose}_${i}`, choice.answer));
+  return { text, blocks: [section(escapeText(text)), { type: 'actions', elements: buttons }] };
 }
 
 export function cancelledMessage(): SlackMessage {

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { converse, parseRelazioneArgs } from '@perf/core';
-import { checkInButtonMessage, confirmMessage, notice, replyMessage, type SlackMessage } from './blocks.ts';
+import { checkInButtonMessage, confirmMessage, conversationMessage, notice, replyMessage, type SlackMessage } from './blocks.ts';
 import { errorMessage } from './errors.ts';
 import { isBareReport, leadingCommand, typedText } from './grammar.ts';
 import { homeView } from './home.ts';
@@ -37,7 +37,7 @@ export async function handleTurn(runtime: SlackRuntime, turn: Turn): Promise<voi
     }
     const outcome = await converse(turn.text, commandContext(runtime, turn.userId, turn.requestKey), { conversation: turn.channelId });
     await turn.send(outcome.kind === 'confirm' ? confirmMessage(outcome.input, outcome.preview, outcome.text)
-      : outcome.kind === 'message' ? notice(outcome.text) : replyMessage(outcome.reply));
+      : outcome.kind === 'message' ? conversationMessage(outcome.text, outcome.choices) : replyMessage(outcome.reply));
   } catch (error) {
     await turn.send(errorMessage(error, runtime.logger));
   }

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { confirmAnswer, decodeConfirmation, submitReport } from '@perf/core';
 import { ACTION } from './actions.ts';
+import { handleTurn } from './conversation.ts';
 import { cancelledMessage, replyMessage, type SlackMessage } from './blocks.ts';
 import { errorFieldText, errorMessage } from './errors.ts';
 import { CHECKIN_CALLBACK, checkInView, fieldOf, readCheckIn } from './modal.ts';
@@ -23,7 +24,12 @@ function messageKey(body: BlockAction): string {
   return `${channel}:${container?.message_ts ?? body.message?.ts ?? body.actions[0]?.action_ts ?? body.trigger_id}`;
 }
 
-/** Buttons (Conferma, Annulla, the check-in modal) and the modal's submission. */
+/** The conversation a button was pressed in (its state is kept per conversation). */
+function conversationOf(body: BlockAction): string | undefined {
+  return body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
+}
+
+/** Buttons (Conferma, Annulla, a choice, the check-in modal) and the modal's submission. */
 export function registerInteractions(app: App, runtime: SlackRuntime): void {
   const { logger } = runtime;
 
@@ -32,8 +38,7 @@ export function registerInteractions(app: App, runtime: SlackRuntime): void {
     const answer = answerer(runtime, body, respond);
     try {
       const context = commandContext(runtime, body.user.id, `slack:confirm:${messageKey(body)}`);
-      const conversation = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
-      await answer(replyMessage(await confirmAnswer(decodeConfirmation(action.value), context, { conversation })), true);
+      await answer(replyMessage(await confirmAnswer(decodeConfirmation(action.value), context, { conversation: conversationOf(body) })), true);
     } catch (error) {
       await answer(errorMessage(error, logger), false);
     }
@@ -42,6 +47,16 @@ export function registerInteractions(app: App, runtime: SlackRuntime): void {
   app.action<BlockAction<ButtonAction>>(ACTION.cancel, async ({ ack, body, respond }) => {
     await ack();
     await answerer(runtime, body, respond)(cancelledMessage(), true);
+  });
+
+  // A numbered choice's button answers as if the person had typed the option's number.
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.choose}_\\d+$`), async ({ ack, body, action, respond }) => {
+    await ack();
+    const answer = answerer(runtime, body, respond);
+    await handleTurn(runtime, {
+      userId: body.user.id, channelId: conversationOf(body) ?? body.user.id, text: action.value ?? '', requestKey: `slack:choose:${messageKey(body)}`,
+      send: (message) => answer(message, true),
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTION.openCheckIn, async ({ ack, body, action, respond, client }) => {

@@ -73,6 +73,30 @@ describe('conversation in a direct message', () => {
     expect(await harness.rilevazioni()).toBe(count);
   });
 
+  it('offers a numbered choice as buttons; pressing one previews that indicator, «sì» stores it', async () => {
+    harness = await Harness.start();
+    const verdi = 'U0000004'; // m.verdi, owner of indicators 5 and 6 (both about the corso per mediatori)
+    const count = await harness.rilevazioni();
+    await harness.event(directMessage(verdi, 'corso mediatori 15'));
+    const [choice] = postsTo(harness, dmChannel(verdi));
+    if (!choice) throw new Error('nessuna scelta');
+    expect(String(choice.body.text)).toContain('Quale indicatore intendi? (valore 15)');
+    const second = buttonOf(choice, 'perf_choose_1');
+    expect(second.value).toBe('2');
+    expect(blocksText(choice.body.blocks)).toContain('"text":"2) indicatore 6: Professionisti partecipanti al corso di…"');
+
+    await harness.button(verdi, { actionId: 'perf_choose_1', ...second }, { channelId: dmChannel(verdi), ts: postedTs(choice) });
+    await harness.slack.idle();
+    const [preview] = harness.fake.callsTo('response_url');
+    expect(preview?.body.replace_original).toBe(true);
+    expect(String(preview?.body.text)).toContain('indicatore 6');
+    expect(await harness.rilevazioni()).toBe(count);
+
+    await harness.event(directMessage(verdi, 'sì'));
+    expect(await harness.rilevazioni()).toBe(count + 1);
+    expect((await harness.history(6)).at(-1)).toMatchObject({ value: 15, channel: 'slack', reportedBy: 'm.verdi' });
+  });
+
   it('says which indicator a bare number could be, and that it did not understand other text', async () => {
     harness = await Harness.start();
     await harness.event(directMessage(USERS.conti, '23'));

@@ -22,10 +22,11 @@ function gradeLine(label: string, grade: Grade): unknown {
 }
 
 /** The confirmation of a value understood from free text: stored only when the person presses Conferma. */
-export function confirmCard(input: ReportInput, preview: ReportReply): AdaptiveCard {
+export function confirmCard(input: ReportInput, preview: ReportReply, summary?: string): AdaptiveCard {
   return card([
     text('Confermi questo valore?', { weight: 'Bolder', size: 'Medium' }),
-    text(renderText(preview).replace(/^.*?\n/, '')),
+    // The core's Italian summary of a value read from free text: what was understood, what it replaces, the grade.
+    text(summary ?? renderText(preview).replace(/^.*?\n/, '')),
     gradeLine(`Indicatore ${preview.indicator.id}`, preview.grade),
   ], [
     { type: 'Action.Execute', title: 'Conferma', verb: VERB.confirm, style: 'positive', data: { answer: encodeConfirmation(input) } },

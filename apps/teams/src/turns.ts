@@ -1,5 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
-import { confirmAnswer, converse, decodeConfirmation, isPrivateReply, renderText, runCommandLine, type Reply } from '@perf/core';
+import { ActionTypes } from '@microsoft/agents-activity';
+import { confirmAnswer, converse, decodeConfirmation, isPrivateReply, renderText, runCommandLine, type ConversationChoice, type Reply } from '@perf/core';
 import { answeredCard, confirmCard, statusCard, type AdaptiveCard } from './cards.ts';
 import { errorText } from './errors.ts';
 import { offerRelazione } from './relazione.ts';
@@ -8,6 +9,15 @@ import { activityKey, commandContext, isPersonal, senderId, type TeamsRuntime } 
 /** A reply of the core as Teams shows it: `status` as an Adaptive Card, anything else as text. */
 export function replyActivity(reply: Reply) {
   return reply.kind === 'status' ? MessageFactory.attachment(CardFactory.adaptiveCard(statusCard(reply))) : MessageFactory.text(renderText(reply));
+}
+
+/**
+ * A message of the conversation; a numbered choice gets one suggested action per option (Teams
+ * shows them in a personal chat), which sends the option's number back as if typed.
+ */
+function conversationActivity(text: string, choices: readonly ConversationChoice[]) {
+  if (choices.length === 0) return MessageFactory.text(text);
+  return MessageFactory.suggestedActions(choices.map((choice) => ({ type: ActionTypes.ImBack, title: choice.label, value: choice.answer })), text);
 }
 
 /** A sign-in link asked in a channel: Teams has no message seen by one member only, so it is not shown there. */
@@ -43,8 +53,8 @@ export async function handleMessage(runtime: TeamsRuntime, context: TurnContext)
       return;
     }
     const outcome = await converse(text === '' ? 'help' : text, commandContext(runtime, context, `teams:activity:${key}`));
-    if (outcome.kind === 'confirm') await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(confirmCard(outcome.input, outcome.preview))));
-    else if (outcome.kind === 'message') await context.sendActivity(MessageFactory.text(outcome.text));
+    if (outcome.kind === 'confirm') await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(confirmCard(outcome.input, outcome.preview, outcome.text))));
+    else if (outcome.kind === 'message') await context.sendActivity(conversationActivity(outcome.text, outcome.choices ?? []));
     else if (isPrivateReply(outcome.reply) && !isPersonal(context)) await context.sendActivity(MessageFactory.text(PRIVATE_ONLY));
     else await context.sendActivity(replyActivity(outcome.reply));
   } catch (error) {

@@ -42,6 +42,9 @@ describe('Teams app (real Agents SDK, fake Bot Connector)', () => {
     const [card] = cards(harness);
     const actions = card?.content.actions as { verb: string; data: unknown }[];
     expect(actions.map((a) => a.verb)).toEqual(['perf.confirm', 'perf.cancel']);
+    const shown = JSON.stringify(card?.content);
+    expect(shown).toContain('periodo: quarto trimestre 2012 (2012-Q4)');
+    expect(shown).toMatch(/sostituisce: (nessun valore finora|\d)/);
     expect(await harness.store.history('CCIAA-MS', 2012, 12).then((rows) => rows.filter((r) => r.channel === 'teams'))).toEqual([]);
 
     const first = await harness.execute('perf.confirm', actions[0]?.data, 'sent-1');
@@ -55,6 +58,22 @@ describe('Teams app (real Agents SDK, fake Bot Connector)', () => {
     const updated = (update?.body.attachments as { content: { body: { text: string }[] } }[])[0]?.content.body[0]?.text;
     expect(updated).toContain('✅');
     expect(updated).toContain('Registrato');
+  });
+
+  it('offers a numbered choice as suggested actions that send the option back as if typed', async () => {
+    harness = await Harness.start();
+    await harness.message('corso mediatori 15', { from: USERS.serra });
+    const [choice] = harness.fake.sent();
+    expect(String(choice?.text)).toContain('Quale indicatore intendi? (valore 15)');
+    const actions = (choice?.suggestedActions as { actions: { type: string; title: string; value: string }[] } | undefined)?.actions;
+    expect(actions).toEqual([
+      { type: 'imBack', title: '1) indicatore 5: Ore del corso di aggiornamento per mediatori', value: '1' },
+      { type: 'imBack', title: '2) indicatore 6: Professionisti partecipanti al corso di…', value: '2' },
+    ]);
+    await harness.message(actions?.[1]?.value ?? '', { from: USERS.serra });
+    const [preview] = cards(harness);
+    expect(JSON.stringify(preview?.content)).toContain('Indicatore 6: ');
+    expect(JSON.stringify(preview?.content)).toContain('Confermi questo valore?');
   });
 
   it('refuses a person who is not in the plan, with the same message as Slack, storing nothing', async () => {

@@ -20,7 +20,19 @@ import type { Reply, ReportReply } from './replies.ts';
 export type ConversationTurn =
   | { readonly kind: 'reply'; readonly reply: Reply }
   | { readonly kind: 'confirm'; readonly input: ReportInput; readonly preview: ReportReply; readonly text?: string; readonly replaces?: number | null }
-  | { readonly kind: 'message'; readonly text: string };
+  | { readonly kind: 'message'; readonly text: string; readonly choices?: readonly ConversationChoice[] };
+
+/**
+ * One option of a numbered choice: what the button says, and the answer that pressing it sends back
+ * as if typed (`2`), so a channel with buttons and one without take the same path.
+ */
+export interface ConversationChoice {
+  readonly label: string;
+  readonly answer: string;
+}
+
+/** Button labels are short on every medium (Slack 75 characters, Discord 80). */
+const CHOICE_LABEL_CHARS = 70;
 
 export interface ConverseOptions {
   /** The conversation within the channel (a DM's channel id, the terminal): its state is kept apart. */
@@ -92,11 +104,18 @@ async function act(intent: Intent, context: CommandContext, plan: Plan, actor: A
       return { turn: { kind: 'reply', reply }, stored: storedOf(reply) };
     }
     case 'cancel': return say('Annullato: nulla è stato registrato.');
-    case 'choose': return say([
-      `Quale indicatore intendi?${intent.choice.rawValue === undefined ? '' : ` (valore ${intent.choice.rawValue})`}`,
-      ...intent.candidates.map((c, i) => `${i + 1}. indicatore ${c.id} «${c.name}»`),
-      'Rispondi con il numero della scelta.',
-    ].join('\n'));
+    case 'choose': {
+      const text = [
+        `Quale indicatore intendi?${intent.choice.rawValue === undefined ? '' : ` (valore ${intent.choice.rawValue})`}`,
+        ...intent.candidates.map((c, i) => `${i + 1}. indicatore ${c.id} «${c.name}»`),
+        'Rispondi con il numero della scelta.',
+      ].join('\n');
+      const choices = intent.candidates.map((c, i) => {
+        const label = `${i + 1}) indicatore ${c.id}: ${c.name}`;
+        return { answer: String(i + 1), label: label.length > CHOICE_LABEL_CHARS ? `${label.slice(0, label.lastIndexOf(' ', CHOICE_LABEL_CHARS - 1))}…` : label };
+      });
+      return { turn: { kind: 'message', text, choices } };
+    }
     case 'ask-value': return say(intent.indicator.direction === 'boolean'
       ? `Indicatore ${intent.indicator.id} «${intent.indicator.name}»: è fatto? Rispondi «sì» o «no».`
       : `Che valore registro per l'indicatore ${intent.indicator.id} «${intent.indicator.name}» (target ${targetText(intent.indicator)})? Scrivi il numero.`);
