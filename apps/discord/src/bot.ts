@@ -63,8 +63,10 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     async start() {
       if (client !== undefined) throw new PerfError('BOT_STARTED', 'Il bot Discord è già avviato.');
       const current = new Client({
-        // Direct messages carry the answers to reminders; slash commands need no intent.
-        intents: [GatewayIntentBits.DirectMessages],
+        // Direct messages carry the answers to reminders; guild messages bring the ones that @mention
+        // the bot (Discord sends their text without the privileged Message Content intent); slash
+        // commands need no intent.
+        intents: [GatewayIntentBits.DirectMessages, GatewayIntentBits.GuildMessages],
         partials: [Partials.Channel],
         rest: { api: apiUrl },
       });

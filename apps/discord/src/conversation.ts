@@ -1,4 +1,4 @@
-import { confirmAnswer, converse, decodeConfirmation, encodeConfirmation, type ConversationChoice, type ConversationTurn, type ReportInput } from '@perf/core';
+import { confirmAnswer, converse, decodeConfirmation, encodeConfirmation, isPrivateReply, type ConversationChoice, type ConversationTurn, type ReportInput } from '@perf/core';
 import { PerfError } from '@perf/model';
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction, type Message } from 'discord.js';
 import { BAND_COLOUR, replyEmbed, replyMessage } from './embeds.ts';
@@ -56,15 +56,24 @@ function turnMessage(turn: ConversationTurn) {
   return { content: turn.text ?? '', embeds: [replyEmbed(turn.preview)], components: [confirmButtons(turn.input, turn.preview.period)] };
 }
 
+/** Said in a server channel instead of a reply that is the asker's alone (the dashboard link). */
+const SENT_PRIVATELY = 'Il link personale al cruscotto te l’ho mandato in un messaggio diretto: in questo canale non lo mostro.';
+
 /**
- * A direct message to the bot: a §6 command, or a value in free text («12: 23,5», «newsletter
- * inviate: 9»), echoed with the grade it would give and stored only when the person presses
- * «Conferma» or answers «sì»; or a question, answered in words.
+ * A message to the bot (`text`: a DM, or a mention without the mention): a §6 command, or a value
+ * in free text («12: 23,5», «newsletter inviate: 9»), echoed with the grade it would give and stored
+ * only when the person presses «Conferma» or answers «sì»; or a question, answered in words.
  * Errors are left to the caller's single error handler.
  */
-export async function answerDirectMessage(message: Message, deps: BotDeps): Promise<void> {
+export async function answerDirectMessage(message: Message, deps: BotDeps, text = message.content): Promise<void> {
   const context = chatContext(deps, message.author.id, `discord:${message.id}`);
-  await message.reply(turnMessage(await converse(message.content, context, { conversation: message.channelId })));
+  const turn = await converse(text, context, { conversation: message.channelId });
+  if (message.inGuild() && turn.kind === 'reply' && isPrivateReply(turn.reply)) {
+    await message.author.send(turnMessage(turn));
+    await message.reply({ content: SENT_PRIVATELY });
+    return;
+  }
+  await message.reply(turnMessage(turn));
 }
 
 /**

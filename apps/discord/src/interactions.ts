@@ -22,11 +22,24 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
   }
 }
 
-/** Direct messages to the bot (answers to reminders, or commands typed as text). */
+/**
+ * What a message says to the bot: all of a direct message; in a server channel, only a message that
+ * @mentions the bot, without the mention (a bare mention asks for help). Undefined: not for the bot.
+ */
+function textForBot(message: Message): string | undefined {
+  if (!message.inGuild()) return message.content;
+  const me = message.client.user?.id;
+  if (me === undefined || !(message.content.includes(`<@${me}>`) || message.content.includes(`<@!${me}>`))) return undefined;
+  return message.content.replace(new RegExp(`<@!?${me}>`, 'g'), ' ').trim() || 'help';
+}
+
+/** Direct messages to the bot (answers to reminders, commands or free text) and @mentions in a server channel. */
 export async function handleMessage(message: Message, deps: BotDeps): Promise<void> {
-  if (message.author.bot || message.inGuild() || message.content.trim() === '') return;
+  if (message.author.bot || message.content.trim() === '') return;
+  const text = textForBot(message);
+  if (text === undefined) return;
   try {
-    await answerDirectMessage(message, deps);
+    await answerDirectMessage(message, deps, text);
   } catch (error) {
     await answerError(message, error, deps);
   }

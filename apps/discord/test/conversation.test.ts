@@ -54,6 +54,18 @@ describe('free text in a direct message on Discord', () => {
     expect(await bot.store.history('CCIAA-MS', 2012, 6)).toHaveLength(0);
   });
 
+  it('answers an @mention in a server channel (without the mention), and ignores the messages that do not mention it', async () => {
+    const channel = '700000000000000001';
+    const posted = () => bot.fake.calls.filter((c) => c.method === 'POST' && c.path === `/api/v10/channels/${channel}/messages`);
+    bot.fake.guildWithChannel(channel);
+    bot.fake.guildMessage(PEOPLE.conti, channel, 'newsletter inviate: 9');
+    const since = bot.fake.mark();
+    bot.fake.guildMessage(PEOPLE.conti, channel, `<@${bot.fake.applicationId}> status me`);
+    const answer = await bot.fake.waitForCall((c) => c.method === 'POST' && c.path === `/api/v10/channels/${channel}/messages`, 10_000, since);
+    expect(JSON.stringify(answer.body)).toContain('Newsletter inviate');
+    expect(posted()).toHaveLength(1);
+  });
+
   it('answers a question in words, with the short command', async () => {
     const answer = await say('cosa devo ancora inserire?');
     expect(answer.body.content).toContain('terzo trimestre 2012 (2012-Q3)');

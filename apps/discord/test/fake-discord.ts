@@ -158,6 +158,28 @@ export class FakeDiscord {
     return id;
   }
 
+  /** Makes the guild, with one text channel, known to the bot (GUILD_CREATE): discord.js drops messages of unknown guilds. */
+  guildWithChannel(channelId: string): void {
+    this.dispatch('GUILD_CREATE', {
+      id: this.guildId, name: 'CCIAA', icon: null, owner_id: '100000000000000001', afk_channel_id: null, afk_timeout: 300, verification_level: 0,
+      default_message_notifications: 0, explicit_content_filter: 0, roles: [], emojis: [], stickers: [], features: [], mfa_level: 0, system_channel_flags: 0,
+      preferred_locale: 'it', premium_tier: 0, nsfw_level: 0, joined_at: '2012-01-01T00:00:00.000Z', large: false, unavailable: false, member_count: 1,
+      members: [], voice_states: [], presences: [], threads: [], stage_instances: [], guild_scheduled_events: [],
+      channels: [{ id: channelId, type: 0, guild_id: this.guildId, name: 'performance', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+    });
+  }
+
+  /** Dispatches MESSAGE_CREATE for a message `user` writes in a text channel of the guild. */
+  guildMessage(user: FakeUser, channelId: string, content: string): string {
+    const id = nextSnowflake();
+    this.dispatch('MESSAGE_CREATE', {
+      id, channel_id: channelId, guild_id: this.guildId, author: userObject(user), content, timestamp: new Date().toISOString(), edited_timestamp: null,
+      member: { roles: [], joined_at: '2012-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false },
+      tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0, flags: 0, components: [],
+    });
+    return id;
+  }
+
   /** Dispatches a button press (component interaction) on a message the bot sent in a DM. */
   pressButton(user: FakeUser, message: { id: string; channel_id: string; body: any }, customId: string): { id: string; token: string } {
     const id = nextSnowflake();
