@@ -18,7 +18,7 @@ const percent = z.number({ error: 'atteso un numero (percentuale, es. -2.4)' });
  * Where a figure comes from, and whether the example placed it by inference (a table whose cells the
  * source's text splits): a reconstructed row or section is marked † in the Relazione.
  */
-const provenance = { fonte: label.optional(), ricostruito: z.literal(true, { error: 'atteso true (o nessun valore)' }).optional() };
+const provenance = { fonte: label.optional(), ricostruito: z.literal(true).optional() };
 
 /** YAML turns `2012:` into the key "2012"; zod reports a bad key on the record, not on the key. */
 function byYear<Value extends z.ZodType>(value: Value) {

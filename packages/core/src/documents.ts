@@ -1,6 +1,6 @@
 import { computeFinance, validateBilancio, type FinanceReport } from '@perf/finance-indices';
 import { contextWarnings, validateContesto, type Contesto } from '@perf/context';
-import { computeGender, validateGenere, type GenderReport } from '@perf/gender';
+import { computeGender, staffTotalsByYear, validateGenere, type GenderReport } from '@perf/gender';
 import type { Store } from '@perf/store';
 
 /** Kinds of yearly documents kept beside the plan. */
@@ -23,16 +23,10 @@ export async function loadGenderReport(store: Store, ente: string, year: number)
   return document === undefined ? undefined : computeGender(validateGenere(document, `genere ${ente} ${year}`));
 }
 
-/** The gender data's head count per category, year by year: what the context's staff tables are checked against. */
-export function staffByCategory(gender: GenderReport | undefined): { title: string; totals: Map<number, number> } | undefined {
-  const totals = gender?.staffTotals;
-  return totals === undefined ? undefined : { title: totals.title, totals: new Map(totals.total.values.map((v) => [v.year, v.value])) };
-}
-
 /** The stored context document of the year with its cross-check warnings (against the gender data's staff count). */
 export async function loadContesto(store: Store, ente: string, year: number, gender: GenderReport | undefined): Promise<{ data: Contesto; warnings: string[] } | undefined> {
   const document = await store.getDocument(CONTESTO, ente, year);
   if (document === undefined) return undefined;
   const data = validateContesto(document, `contesto ${ente} ${year}`);
-  return { data, warnings: contextWarnings(data, staffByCategory(gender)) };
+  return { data, warnings: contextWarnings(data, staffTotalsByYear(gender)) };
 }

@@ -1,9 +1,9 @@
 import { computeFinance, parseBilancio } from '@perf/finance-indices';
 import { contextWarnings, parseContesto, type Contesto } from '@perf/context';
-import { computeGender, parseGenere } from '@perf/gender';
+import { computeGender, parseGenere, staffTotalsByYear } from '@perf/gender';
 import { PerfError, type Plan } from '@perf/model';
 import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
-import { BILANCIO, CONTESTO, GENERE, loadFinanceReports, loadGenderReport, staffByCategory } from '../documents.ts';
+import { BILANCIO, CONTESTO, GENERE, loadFinanceReports, loadGenderReport } from '../documents.ts';
 import { assertCanImportPlan } from '../permissions.ts';
 import type { ExportReply, FinanceReply, GenderReply, ImportReply, RolloverReply } from '../replies.ts';
 import { defineCommand, type FileInput } from './command.ts';
@@ -105,7 +105,7 @@ export const contextImportCommand = yearlyImport({
   summary: "salva i dati di contesto e di struttura dell'ente nel database (per la Relazione)",
   imported: (ente, year, file) => `Contesto ${ente} ${year} importato da ${file}.`,
   // The gender data of the same year holds the count per category the staff tables are checked against.
-  warnings: async (document, context, ente) => contextWarnings(document as Contesto, staffByCategory(await loadGenderReport(context.store, ente, document.year))),
+  warnings: async (document, context, ente) => contextWarnings(document as Contesto, staffTotalsByYear(await loadGenderReport(context.store, ente, document.year))),
 });
 
 export const financeCommand = defineCommand<{ files: FileInput[] }, FinanceReply>({

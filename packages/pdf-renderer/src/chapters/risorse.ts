@@ -16,14 +16,19 @@ export function renderRisorse(ctx: Context, section: number): void {
     if (added.definizione) report.paragraph(added.definizione);
     const amounts = added.categorie.map((c) => c.importo);
     const total = amounts.every((a) => a !== undefined) ? amounts.reduce((sum: number, a) => sum + (a ?? 0), 0) : undefined;
+    // Amount columns only when the document gives amounts: the seed gives the categories alone.
+    const withAmounts = amounts.some((a) => a !== undefined);
     const rows: Row[] = added.categorie.map((c) => ({
-      cells: [{ text: mark(parts, c.stakeholder, c, added), bold: true }, c.descrizione ?? '', c.importo === undefined ? '—' : formatEuro(c.importo),
-        c.importo === undefined || !total ? '—' : formatFractionPercent(c.importo / total)],
+      cells: [{ text: mark(parts, c.stakeholder, c, added), bold: true }, c.descrizione ?? '',
+        ...(withAmounts ? [c.importo === undefined ? '—' : formatEuro(c.importo), c.importo === undefined || !total ? '—' : formatFractionPercent(c.importo / total)] : [])],
     }));
     if (total !== undefined) rows.push(totalRow(['Totale', '', formatEuro(total), formatFractionPercent(1)]));
-    table(report, [{ header: 'Stakeholder', width: 2.4 }, { header: 'Che cosa comprende', width: 5 }, { header: 'Importo', width: 1.5, align: 'right' }, { header: 'Quota', width: 1, align: 'right' }],
-      rows, { caption: `Le categorie di stakeholder della distribuzione (${plural(added.categorie.length, 'categoria', 'categorie')})` });
-    if (total === undefined) report.paragraph('Il documento di origine non riporta gli importi della distribuzione del Valore Aggiunto: sono indicate solo le categorie.');
+    table(report, [
+      { header: 'Stakeholder', width: 2.4 },
+      { header: 'Che cosa comprende', width: 5 },
+      ...(withAmounts ? [{ header: 'Importo', width: 1.5, align: 'right' as const }, { header: 'Quota', width: 1, align: 'right' as const }] : []),
+    ], rows, { caption: `Le categorie di stakeholder della distribuzione (${plural(added.categorie.length, 'categoria', 'categorie')})` });
+    if (total === undefined) report.paragraph('Il documento non riporta gli importi della distribuzione del Valore Aggiunto: sono indicate solo le categorie.');
   });
   part(parts, 'Il rientro dei costi dell’energia dai pannelli fotovoltaici', data?.fotovoltaico, 'il fotovoltaico', (pv) => {
     const coverage = pv.energia_consumata > 0 ? formatFractionPercent(pv.energia_prodotta_venduta / pv.energia_consumata, 0) : 'n.d.';
