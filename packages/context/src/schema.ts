@@ -27,13 +27,13 @@ function byYear<Value extends z.ZodType>(value: Value) {
   });
 }
 
+/** A table of the document: its own title, where it comes from, at least one row of the given shape (each with its provenance). */
+function rowsTable<Shape extends z.core.$ZodLooseShape>(row: Shape) {
+  return { intestazione: label.optional(), ...provenance, righe: z.array(z.strictObject({ ...row, ...provenance })).min(1) };
+}
+
 /** A staff table by class (age, seniority, contract) and year, with the total row as printed. */
-const StaffTableSchema = z.strictObject({
-  intestazione: label.optional(),
-  ...provenance,
-  righe: z.array(z.strictObject({ classe: label, anni: byYear(count), ...provenance })).min(1),
-  totale: byYear(count).optional(),
-});
+const StaffTableSchema = z.strictObject({ ...rowsTable({ classe: label, anni: byYear(count) }), totale: byYear(count).optional() });
 
 const MacroSchema = z.strictObject({
   ...provenance,
@@ -56,24 +56,15 @@ const PerspectiveItemsSchema = z.strictObject({
   elementi: z.array(z.strictObject({ tema: label.optional(), testo: label, ...provenance })).optional(),
 });
 
-const FundsSchema = z.strictObject({
-  intestazione: label.optional(),
-  ...provenance,
-  righe: z.array(z.strictObject({ voce: label, stanziato: amount.optional(), impiegato: amount.optional(), nota: label.optional(), ...provenance })).min(1),
-});
+const FundsSchema = z.strictObject(rowsTable({ voce: label, stanziato: amount.optional(), impiegato: amount.optional(), nota: label.optional() }));
 
-const ShareSchema = z.strictObject({
-  intestazione: label.optional(),
-  ...provenance,
-  righe: z.array(z.strictObject({
-    anno: year,
-    risorse: amount,
-    totale: amount,
-    /** The incidence as the source prints it (percent), checked against risorse / totale. */
-    incidenza_stampata: percent.optional(),
-    ...provenance,
-  })).min(1),
-});
+const ShareSchema = z.strictObject(rowsTable({
+  anno: year,
+  risorse: amount,
+  totale: amount,
+  /** The incidence as the source prints it (percent), checked against risorse / totale. */
+  incidenza_stampata: percent.optional(),
+}));
 
 /** A printed total as a number, or as printed when it is not a readable amount («€ 195.00,00»). */
 const printedAmount = z.union([amount, label]);
@@ -99,34 +90,26 @@ const PerequativoSchema = z.strictObject({
   })).min(1),
 });
 
-const ServicesSchema = z.strictObject({
-  intestazione: label.optional(),
-  ...provenance,
-  righe: z.array(z.strictObject({
-    processo: label,
-    output: label,
-    /** Euro rather than a count (the cost of the interventions). */
-    unita: z.enum(['numero', 'euro']).default('numero'),
-    /** null: not measured that year («-» in the source). */
-    anni: byYear(z.number().nonnegative({ error: 'atteso un numero non negativo (≥ 0), oppure null' }).nullable()),
-    ...provenance,
-  })).min(1),
-});
+const ServicesSchema = z.strictObject(rowsTable({
+  processo: label,
+  output: label,
+  /** Euro rather than a count (the cost of the interventions). */
+  unita: z.enum(['numero', 'euro']).default('numero'),
+  /** null: not measured that year («-» in the source). */
+  anni: byYear(z.number().nonnegative({ error: 'atteso un numero non negativo (≥ 0), oppure null' }).nullable()),
+}));
 
 const UsersSchema = z.strictObject({
-  intestazione: label.optional(),
-  ...provenance,
-  /** The services (columns of the source's table). */
-  servizi: z.array(label).min(1),
-  righe: z.array(z.strictObject({
+  ...rowsTable({
     tipologia: label,
     utenti: count,
     /** The services this kind of user uses; left out when the source does not say which. */
     servizi: z.array(label).optional(),
     /** How many services it uses, when the source ticks them but which is not readable. */
     numero_servizi: count.optional(),
-    ...provenance,
-  })).min(1),
+  }),
+  /** The services (columns of the source's table). */
+  servizi: z.array(label).min(1),
 });
 
 const ValueAddedSchema = z.strictObject({

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PerfError } from '@perf/model';
+import type { PerfError } from '@perf/model';
+import { caught } from '../../../test/support/perf-error.ts';
 import { contextWarnings, fundTotals, hasReconstructed, matchesPrinted, parseContesto, readPrintedAmount, staffTotals, validateContesto, type ContestoInput } from '../src/index.ts';
 
 const exampleText = readFileSync(new URL('../../../examples/cciaa-ms-2012/contesto-2012.yaml', import.meta.url), 'utf8');
 const seed = () => parseContesto(exampleText, 'contesto-2012.yaml');
-
-function caught(fn: () => unknown): PerfError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PerfError) return error;
-    throw error;
-  }
-  throw new Error('nessun errore lanciato');
-}
 
 const invalid = (input: unknown): PerfError => caught(() => validateContesto(input, 'prova.yaml'));
 
