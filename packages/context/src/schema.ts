@@ -50,6 +50,7 @@ const MacroSchema = z.strictObject({
 
 const PerspectiveItemsSchema = z.strictObject({
   prospettiva: label,
+  ...provenance,
   /** The laws and rules of the year that bear on this perspective («INPUT NORMATIVO»). */
   normativa: z.array(label).optional(),
   /** «Elementi di rilievo per l'ente»: what the ente did about them. */

@@ -80,7 +80,7 @@ export function renderContextEsterno(ctx: Context): void {
         ...(p.elementi ?? []).map((e) => ({ cells: [{ text: e.tema ?? 'Elemento di rilievo', bold: true }, mark(parts, e.testo, e)] })),
       ];
       if (rows.length === 0) continue;
-      table(report, [{ header: 'Tema', width: 2.2 }, { header: 'Norma o elemento di rilievo', width: 7.8 }], rows, { caption: `Prospettiva «${p.prospettiva}»` });
+      table(report, [{ header: 'Tema', width: 2.2 }, { header: 'Norma o elemento di rilievo', width: 7.8 }], rows, { caption: mark(parts, `Prospettiva «${p.prospettiva}»`, p) });
     }
   });
   part(parts, 'Le risorse per la promozione di rilievo', outside?.risorse_promozione, 'le risorse per la promozione', (funds) => {
