@@ -12,6 +12,7 @@ export default defineConfig({
       { extends: true, test: { name: 'scoring', include: ['packages/scoring/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'finance-indices', include: ['packages/finance-indices/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'gender', include: ['packages/gender/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'context', include: ['packages/context/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'store', include: ['packages/store/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'core', include: ['packages/core/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'pdf-renderer', include: ['packages/pdf-renderer/test/**/*.test.ts'] } },

@@ -68,6 +68,10 @@ describe.each(ENGINES)('pnpm perf demo on %s', (_name, location) => {
     expect(flat).toMatch(/€ 1\.210\.155(,00)?/);
     expect(flat).toMatch(/70,63%/);
     expect(flat).toMatch(/1,62/);
+    // The context the demo imported (contesto-2012.yaml): users, the staff by age, the solar panels.
+    expect(demoOutput).toContain('Contesto CCIAA-MS 2012 importato da contesto-2012.yaml.');
+    expect(flat).toMatch(/Imprese † 22\.605 tutti/);
+    expect(flat).toMatch(/€ 21\.345,50 € 7\.319,68 34%/);
     expect(flat).toContain('attività');
     expect(info.Author).toBe('Camera di Commercio di Massa Carrara');
   }, 120_000);

@@ -106,7 +106,7 @@ function cliParams(command: Command, args: CliArgs): Record<string, RawParams[st
 }
 
 /** The commands that store something: only they may create a database folder. */
-const WRITING = new Set(['report', 'period close', 'plan import', 'values import', 'finance import', 'gender import', 'relazione adotta', 'relazione valida', 'commento']);
+const WRITING = new Set(['report', 'period close', 'plan import', 'values import', 'finance import', 'gender import', 'context import', 'relazione adotta', 'relazione valida', 'commento']);
 
 /** A store for a command that reads none (a file's computation): touching it is a bug, not a user error. */
 const NO_STORE = new Proxy({}, { get: () => { throw new PerfError('INTERNAL', 'Questo comando non usa il database.'); } }) as Store;

@@ -1,4 +1,4 @@
-import { financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext } from '@perf/core';
+import { contextImportCommand, financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext } from '@perf/core';
 import { comparePeriods, parseValuesFile, periodEnd, readPeriod } from '@perf/model';
 import { stringify } from 'yaml';
 import { readInputFile } from './files.ts';
@@ -21,7 +21,7 @@ export const RECONSTRUCTED_DATES = 'Date del ciclo: Piano adottato il 27/01/2012
 
 const at = (context: CommandContext, instant: Date): CommandContext => ({ ...context, clock: () => instant });
 
-/** Loads the example's plan, values (one file per period, each at its reporting date), bilanci and gender data. */
+/** Loads the example's plan, values (one file per period, each at its reporting date), bilanci, gender and context data. */
 export async function loadExampleCycle(path: (name: string) => string, context: CommandContext): Promise<string[]> {
   const lines = [renderText(await planImportCommand.run({ files: [readInputFile(path('piano-2012.yaml'))] }, at(context, PLAN_ADOPTED)))];
   const values = readInputFile(path('valori-2012.yaml'));
@@ -36,6 +36,8 @@ export async function loadExampleCycle(path: (name: string) => string, context: 
   const closing = at(context, reportedAt(String(document.year)));
   lines.push(renderText(await financeImportCommand.run({ files: ['bilancio-2011.yaml', 'bilancio-2012.yaml'].map((name) => readInputFile(path(name))) }, closing)));
   lines.push(renderText(await genderImportCommand.run({ files: [readInputFile(path('genere-2012.yaml'))] }, closing)));
+  // After the gender data: the context's staff tables are checked against its count per category.
+  lines.push(renderText(await contextImportCommand.run({ files: [readInputFile(path('contesto-2012.yaml'))] }, closing)));
   lines.push(RECONSTRUCTED_DATES);
   return lines;
 }

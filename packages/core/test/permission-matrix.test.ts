@@ -74,6 +74,7 @@ const CASES: readonly Case[] = [
   { what: 'finance', cli: { command: 'finance', raw: { files: file('bilancio-2012.yaml', example('bilancio-2012.yaml')) } }, expect: EVERYONE, open: true },
   { what: 'gender import', cli: { command: 'gender import', raw: { files: file('genere-2012.yaml', example('genere-2012.yaml')) } }, expect: ok('controllo') },
   { what: 'gender', cli: { command: 'gender', raw: { files: file('genere-2012.yaml', example('genere-2012.yaml')) } }, expect: EVERYONE, open: true },
+  { what: 'context import', cli: { command: 'context import', raw: { files: file('contesto-2012.yaml', example('contesto-2012.yaml')) } }, expect: ok('controllo') },
   // Adoption before validation: the OIV validates what the controllo adopted.
   { what: 'relazione adotta', line: 'adotta 2012 delibera="n. 45 del 27/06/2013"', expect: ok('controllo') },
   { what: 'relazione valida', line: 'valida 2012 documento="Documento di validazione del 10/07/2013"', expect: ok('oiv') },

@@ -32,7 +32,7 @@ describe('YAML files with too many aliases, in the core', () => {
   });
   afterAll(async () => { await store.close(); });
 
-  it.each(['plan import', 'values import', 'finance import', 'gender import', 'finance', 'gender'])('%s refuses a billion laughs at once, naming the file and the limit', async (name) => {
+  it.each(['plan import', 'values import', 'finance import', 'gender import', 'context import', 'finance', 'gender'])('%s refuses a billion laughs at once, naming the file and the limit', async (name) => {
     const before = await store.counts();
     const started = Date.now();
     const error = await run(name, BOMB);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PerfError } from '@perf/model';
+import { caught } from '../../../test/support/perf-error.ts';
 import {
   INDEX_DEFINITIONS,
   INDEX_KEYS,
@@ -40,16 +40,6 @@ const compute = (input: BilancioInput): FinanceReport => computeFinance(validate
 const example = (year: number) => new URL(`../../../examples/cciaa-ms-2012/bilancio-${year}.yaml`, import.meta.url);
 const loadExample = (year: number): FinanceReport => computeFinance(parseBilancio(readFileSync(example(year), 'utf8'), `bilancio-${year}.yaml`));
 const round = (value: number | null, decimals: number) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);
-
-function caught(fn: () => unknown): PerfError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PerfError) return error;
-    throw error;
-  }
-  throw new Error('nessun errore lanciato');
-}
 
 describe('computeFinance: each formula of §9 on a hand-made bilancio', () => {
   const report = compute(handMade());

@@ -262,3 +262,9 @@ export function computeGender(data: Genere): GenderReport {
   report.warnings = crossTableWarnings(data, report);
   return report;
 }
+
+/** The head count per category, year by year, with its table's title: what other staff tables (the context's) are checked against. */
+export function staffTotalsByYear(report: GenderReport | undefined): { title: string; totals: Map<number, number> } | undefined {
+  const totals = report?.staffTotals;
+  return totals === undefined ? undefined : { title: totals.title, totals: new Map(totals.total.values.map((v) => [v.year, v.value])) };
+}

@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PerfError } from '@perf/model';
+import { caught } from '../../../test/support/perf-error.ts';
 import { computeGender, formatGenderText, parseGenere, validateGenere, type GenderReport, type GenereInput } from '../src/index.ts';
 
 const EXAMPLE = new URL('../../../examples/cciaa-ms-2012/genere-2012.yaml', import.meta.url);
 const exampleText = readFileSync(EXAMPLE, 'utf8');
 const seed = (): GenderReport => computeGender(parseGenere(exampleText, 'genere-2012.yaml'));
 const compute = (input: GenereInput): GenderReport => computeGender(validateGenere(input, 'prova.yaml'));
-
-function caught(fn: () => unknown): PerfError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PerfError) return error;
-    throw error;
-  }
-  throw new Error('nessun errore lanciato');
-}
 
 /** Two years, two categories: totals and shares are easy to check by hand. */
 function small(): GenereInput {

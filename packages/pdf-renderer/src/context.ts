@@ -1,3 +1,4 @@
+import { hasReconstructed } from '@perf/context';
 import { readPeriod, type Area, type Indicator, type Person, type Plan } from '@perf/model';
 import { gradeOf, weightedMean, type Grade, type IndicatorStatus, type StatusReport } from '@perf/scoring';
 import type { Report } from './report.ts';
@@ -40,6 +41,9 @@ export interface Context {
 /** The sign of a reconstructed value, and its legend. */
 export const RECONSTRUCTED_MARK = '†';
 export const RECONSTRUCTED_LEGEND = `${RECONSTRUCTED_MARK} valore ricostruito: non stampato nel documento di origine, scelto perché il calcolo riproduca i risultati pubblicati.`;
+
+/** The legend of a context figure (a table's row or section) whose place the source's text does not show, and the example infers. */
+export const CONTEXT_RECONSTRUCTED_LEGEND = `${RECONSTRUCTED_MARK} dato ricostruito: la collocazione nella tabella non è leggibile nel documento di origine ed è dedotta (intestazione, ordine delle colonne, somme).`;
 
 /** The rilevazioni the controllo di gestione accepted after their period was locked, in order of entry: the one count of late values. */
 export const lateValues = (data: RelazioneData): RilevazioneRow[] =>
@@ -104,7 +108,8 @@ export function buildContext(report: Report, data: RelazioneData): Context {
       const period = indicatorStatus.get(id)?.period;
       return (history.get(id) ?? []).some((r) => r.period === period && !r.superseded && r.reconstructed === true);
     },
-    hasReconstructed: data.history.some((r) => r.reconstructed === true),
+    // A context figure placed by inference makes the document an illustrative example too.
+    hasReconstructed: data.history.some((r) => r.reconstructed === true) || hasReconstructed(data.contesto?.data),
     meanGrade: (items) => gradeOf(weightedMean(items.map((item) => ({ score: grade(item.id).score, weight: item.weight })))),
   };
 }

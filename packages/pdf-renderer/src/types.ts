@@ -1,3 +1,4 @@
+import type { Contesto } from '@perf/context';
 import type { FinanceReport } from '@perf/finance-indices';
 import type { GenderReport } from '@perf/gender';
 import type { Plan } from '@perf/model';
@@ -33,6 +34,8 @@ export interface RelazioneData {
   /** The stored bilanci of this year and earlier years (maybe empty), oldest first. */
   finance: FinanceReport[];
   gender: GenderReport | undefined;
+  /** The ente's context and structure (`contesto` document) with its cross-check warnings; each part it lacks is said in one line. */
+  contesto?: { readonly data: Contesto; readonly warnings: readonly string[] } | undefined;
   generatedAt: Date;
   /** The Giunta's act, when this is the adopted version; without it the document is a draft (BOZZA). */
   adoption?: { readonly delibera: string; readonly adoptedAt: Date } | undefined;

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { computeFinance, parseBilancio, type FinanceReport } from '@perf/finance-indices';
-import { computeGender, parseGenere } from '@perf/gender';
+import { contextWarnings, parseContesto } from '@perf/context';
+import { computeGender, parseGenere, staffTotalsByYear, type GenderReport } from '@perf/gender';
 import { comparePeriods, parseIndicatorValue, parsePlan, parseValuesFile, periodEnd, readPeriod, type Plan, type PlanInput } from '@perf/model';
 import { computeStatus, type LatestValue, type StatusReport } from '@perf/scoring';
 import type { RelazioneData, RilevazioneRow } from '../src/index.ts';
@@ -65,7 +66,14 @@ export function loadExample(): RelazioneData {
     .filter((f) => existsSync(example(f)))
     .map((f) => computeFinance(parseBilancio(readFileSync(example(f), 'utf8'), f)));
   const gender = existsSync(example('genere-2012.yaml')) ? computeGender(parseGenere(readFileSync(example('genere-2012.yaml'), 'utf8'), 'genere-2012.yaml')) : undefined;
-  return { plan, status: computeStatus(plan, latest), history, finance, gender, generatedAt: new Date('2013-04-15T10:30:00Z') };
+  return { plan, status: computeStatus(plan, latest), history, finance, gender, contesto: exampleContesto(gender), generatedAt: new Date('2013-04-15T10:30:00Z') };
+}
+
+/** The example's context document with its warnings, as the core's relazioneSource gives it (checked against the gender data's count per category). */
+export function exampleContesto(gender: GenderReport | undefined): RelazioneData['contesto'] {
+  if (!existsSync(example('contesto-2012.yaml'))) return undefined;
+  const data = parseContesto(readFileSync(example('contesto-2012.yaml'), 'utf8'), 'contesto-2012.yaml');
+  return { data, warnings: contextWarnings(data, staffTotalsByYear(gender)) };
 }
 
 /** A small hand-made plan: 3 strategic objectives (one without any value), 2 Areas, 6 indicators. */

@@ -2,7 +2,7 @@ import type { Plan } from '@perf/model';
 import type { RelazioneData } from '@perf/pdf-renderer';
 import { computeStatus } from '@perf/scoring';
 import type { Store } from '@perf/store';
-import { loadFinanceReports, loadGenderReport } from '../documents.ts';
+import { loadContesto, loadFinanceReports, loadGenderReport } from '../documents.ts';
 import { loadYearStatus, yearView } from '../locks.ts';
 
 /**
@@ -24,6 +24,7 @@ export async function relazioneSource(store: Store, plan: Plan, now: Date, adopt
     store.periodLocks({ ente: plan.ente.code, year: plan.year }),
   ]);
   const previous = previousPlan === undefined ? undefined : await loadYearStatus(store, previousPlan);
+  const contesto = await loadContesto(store, plan.ente.code, plan.year, gender);
   return {
     plan,
     status: computeStatus(plan, latest),
@@ -35,6 +36,7 @@ export async function relazioneSource(store: Store, plan: Plan, now: Date, adopt
     })),
     finance,
     gender,
+    contesto,
     generatedAt: now,
     adoption,
     events: {

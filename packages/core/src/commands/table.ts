@@ -15,13 +15,13 @@ import { commentCommand } from './commento.ts';
 import { reportCommand } from './report.ts';
 import { statusCommand } from './status.ts';
 import { chatWord, hintForm, usage } from './usage.ts';
-import { exportCommand, financeCommand, financeImportCommand, genderCommand, genderImportCommand, rolloverCommand } from './yearly.ts';
+import { contextImportCommand, exportCommand, financeCommand, financeImportCommand, genderCommand, genderImportCommand, rolloverCommand } from './yearly.ts';
 
 /** Every command any channel offers, declared once: the CLI, the terminal chat, Slack and Discord read this table. */
 export const COMMANDS: readonly Command[] = [
   reportCommand, statusCommand, missingCommand, historyCommand, periodListCommand, closeCommand, auditCommand, relazioneCommand, adoptCommand, validateCommand, commentCommand,
   exportCommand, planImportCommand, rolloverCommand, valuesImportCommand, financeImportCommand, financeCommand,
-  genderImportCommand, genderCommand, dashboardCommand, helpCommand(() => COMMANDS),
+  genderImportCommand, genderCommand, contextImportCommand, dashboardCommand, helpCommand(() => COMMANDS),
 ];
 
 /** The commands of the chat grammar (§6): those that need no file read or written on the person's disk. */

@@ -1,8 +1,9 @@
 import { computeFinance, parseBilancio } from '@perf/finance-indices';
-import { computeGender, parseGenere } from '@perf/gender';
+import { contextWarnings, parseContesto, type Contesto } from '@perf/context';
+import { computeGender, parseGenere, staffTotalsByYear } from '@perf/gender';
 import { PerfError, type Plan } from '@perf/model';
 import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
-import { BILANCIO, GENERE, loadFinanceReports } from '../documents.ts';
+import { BILANCIO, CONTESTO, GENERE, loadFinanceReports, loadGenderReport } from '../documents.ts';
 import { assertCanImportPlan } from '../permissions.ts';
 import type { ExportReply, FinanceReply, GenderReply, ImportReply, RolloverReply } from '../replies.ts';
 import { defineCommand, type FileInput } from './command.ts';
@@ -37,40 +38,75 @@ async function documentPlan(context: CommandContext, document: YearlyDocument): 
   return { ente, plan };
 }
 
-function yearlyImport(kind: typeof BILANCIO | typeof GENERE, parse: (text: string, source: string) => YearlyDocument) {
-  const finance = kind === BILANCIO;
+/** What sets one yearly document's import command apart from another's: its kind, its names and its messages. */
+interface YearlyImportSpec {
+  readonly kind: typeof BILANCIO | typeof GENERE | typeof CONTESTO;
+  readonly name: string;
+  readonly parse: (text: string, source: string) => YearlyDocument;
+  /** «importare il bilancio»: what a person without the role may not do. */
+  readonly what: string;
+  readonly files: { readonly label: string; readonly placeholder: string; readonly example: string };
+  readonly summary: string;
+  /** One file or several per call (the bilanci of two years). */
+  readonly several: boolean;
+  /** The reply line for one stored file. */
+  readonly imported: (ente: string, year: number, file: string) => string;
+  /** Warnings the stored document raises (totals that disagree), listed after its line. */
+  readonly warnings?: (document: YearlyDocument, context: CommandContext, ente: string) => Promise<string[]>;
+}
+
+function yearlyImport(spec: YearlyImportSpec) {
   return defineCommand<{ files: FileInput[] }, ImportReply>({
-    name: finance ? 'finance import' : 'gender import',
+    name: spec.name,
     aliases: [],
     reach: 'cli',
     access: 'person',
     roles: ['controllo'],
-    denied: { what: finance ? 'importare il bilancio' : 'importare i dati di genere', rule: 'Solo il controllo di gestione importa Piano, bilanci e dati di genere.' },
-    fields: { files: field('files', filesSchema('Manca il file da leggere.'), finance ? 'i file YAML dei bilanci' : 'il file YAML dei dati di genere', finance ? '<bilancio.yaml>' : '<genere.yaml>', { positional: true, code: 'FILE_MISSING' }) },
+    denied: { what: spec.what, rule: 'Solo il controllo di gestione importa Piano, bilanci, dati di genere e di contesto.' },
+    fields: { files: field('files', filesSchema('Manca il file da leggere.'), spec.files.label, spec.files.placeholder, { positional: true, code: 'FILE_MISSING' }) },
     input: (p) => ({ files: p.files as FileInput[] }),
-    plan: async ({ files }, context) => (await documentPlan(context, parse(text(files[0] as FileInput), (files[0] as FileInput).name))).plan,
+    plan: async ({ files }, context) => (await documentPlan(context, spec.parse(text(files[0] as FileInput), (files[0] as FileInput).name))).plan,
     slow: false,
     json: false,
-    summary: finance ? 'salva i bilanci nel database (per la Relazione)' : 'salva i dati di genere nel database (per la Relazione)',
-    help: finance ? "Valida ogni file e lo salva per l'ente e l'anno indicati nel file." : "Valida il file e lo salva per l'ente e l'anno indicati nel file.",
-    examples: [finance ? 'bilancio-2011.yaml bilancio-2012.yaml' : 'genere-2012.yaml'],
+    summary: spec.summary,
+    help: spec.several ? "Valida ogni file e lo salva per l'ente e l'anno indicati nel file." : "Valida il file e lo salva per l'ente e l'anno indicati nel file.",
+    examples: [spec.files.example],
     execute: async ({ files }, { context }) => {
       const lines: string[] = [];
       for (const file of files) {
-        const document = parse(text(file), file.name);
+        const document = spec.parse(text(file), file.name);
         const { ente, plan } = await documentPlan(context, document);
         const actor = resolveActor(plan, context.identity);
         assertCanImportPlan(actor);
-        await context.store.saveDocument(kind, ente, document.year, document, writeMeta(context, actor), file.name);
-        lines.push(`${finance ? 'Bilancio' : 'Dati di genere'} ${ente} ${document.year} ${finance ? 'importato' : 'importati'} da ${file.name}.`);
+        await context.store.saveDocument(spec.kind, ente, document.year, document, writeMeta(context, actor), file.name);
+        lines.push(spec.imported(ente, document.year, file.name));
+        for (const warning of (await spec.warnings?.(document, context, ente)) ?? []) lines.push(`Avviso: ${warning}`);
       }
       return { kind: 'import', lines };
     },
   });
 }
 
-export const financeImportCommand = yearlyImport(BILANCIO, parseBilancio);
-export const genderImportCommand = yearlyImport(GENERE, parseGenere);
+export const financeImportCommand = yearlyImport({
+  kind: BILANCIO, name: 'finance import', parse: parseBilancio, what: 'importare il bilancio', several: true,
+  files: { label: 'i file YAML dei bilanci', placeholder: '<bilancio.yaml>', example: 'bilancio-2011.yaml bilancio-2012.yaml' },
+  summary: 'salva i bilanci nel database (per la Relazione)',
+  imported: (ente, year, file) => `Bilancio ${ente} ${year} importato da ${file}.`,
+});
+export const genderImportCommand = yearlyImport({
+  kind: GENERE, name: 'gender import', parse: parseGenere, what: 'importare i dati di genere', several: false,
+  files: { label: 'il file YAML dei dati di genere', placeholder: '<genere.yaml>', example: 'genere-2012.yaml' },
+  summary: 'salva i dati di genere nel database (per la Relazione)',
+  imported: (ente, year, file) => `Dati di genere ${ente} ${year} importati da ${file}.`,
+});
+export const contextImportCommand = yearlyImport({
+  kind: CONTESTO, name: 'context import', parse: parseContesto, what: 'importare i dati di contesto', several: false,
+  files: { label: "il file YAML del contesto (contesto esterno, struttura, personale, servizi, utenti)", placeholder: '<contesto.yaml>', example: 'contesto-2012.yaml' },
+  summary: "salva i dati di contesto e di struttura dell'ente nel database (per la Relazione)",
+  imported: (ente, year, file) => `Contesto ${ente} ${year} importato da ${file}.`,
+  // The gender data of the same year holds the count per category the staff tables are checked against.
+  warnings: async (document, context, ente) => contextWarnings(document as Contesto, staffTotalsByYear(await loadGenderReport(context.store, ente, document.year))),
+});
 
 export const financeCommand = defineCommand<{ files: FileInput[] }, FinanceReply>({
   name: 'finance',

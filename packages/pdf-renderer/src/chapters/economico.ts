@@ -4,13 +4,20 @@ import type { Context } from '../context.ts';
 import { euroOfShare, formatEuro, formatFractionPercent } from '../italian.ts';
 import { table, totalRow, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES, seriesColor } from '../theme.ts';
+import { renderRisorse } from './risorse.ts';
 
 export const CHAPTER_3 = '3. La dimensione economico-finanziaria: risorse, efficienza ed economicità';
 
 const share = (value: number | null | undefined): string => (value === null || value === undefined ? 'n.d.' : formatFractionPercent(value));
 
-/** Chapter 3: composition of proventi and oneri correnti, the nine indices, the benchmark. */
+/** Chapter 3: composition of proventi and oneri correnti, the nine indices, the benchmark; then the Valore Aggiunto and the savings. */
 export function renderEconomico(ctx: Context): void {
+  const sections = renderBilancio(ctx);
+  renderRisorse(ctx, sections + 1);
+}
+
+/** The parts drawn from the bilanci; returns how many numbered sections it printed. */
+function renderBilancio(ctx: Context): number {
   const { report } = ctx;
   report.heading(1, CHAPTER_3);
   report.paragraph(
@@ -26,13 +33,15 @@ export function renderEconomico(ctx: Context): void {
         (reports.length > 0 ? `. Sono riportati di seguito i dati degli anni disponibili (${reports.map((r) => r.year).join(', ')}).` : '.'),
       { title: 'Dati di bilancio mancanti' },
     );
-    if (reports.length === 0) return;
+    if (reports.length === 0) return 0;
   }
   const comparison = compareFinance(reports);
   renderComposizione(ctx, comparison);
   renderIndici(ctx, comparison, current ?? reports[reports.length - 1]);
   const warnings = reports.flatMap((r) => r.warnings.map((w) => `${r.year}: ${w}`));
   if (warnings.length > 0) report.note(warnings.join('\n'), { title: 'Avvertenze sui dati di bilancio' });
+  // 3.3, the benchmark, needs the year's own bilancio.
+  return current ? 3 : 2;
 }
 
 function yearColumns(years: readonly number[]): Column[] {

@@ -5,7 +5,9 @@ import { commentsUnder, type Context } from '../context.ts';
 import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
 import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
+import { renderContextEsterno } from './contesto.ts';
 import { renderStaffTables } from './genere.ts';
+import { renderStaffClasses, renderStruttura } from './struttura.ts';
 
 export const CHAPTER_1 = '1. Sintesi delle informazioni di interesse per gli Stakeholder';
 
@@ -67,6 +69,7 @@ function renderContesto(ctx: Context): void {
     { header: 'Risorse distribuite', width: 1.8, align: 'right' },
     { header: 'Grado medio', width: 1.5, align: 'right' },
   ], rows);
+  renderContextEsterno(ctx);
 }
 
 function renderAmministrazione(ctx: Context): void {
@@ -79,6 +82,7 @@ function renderAmministrazione(ctx: Context): void {
 
   report.heading(3, 'Le risorse umane', { toc: false });
   renderStaffTables(ctx);
+  renderStaffClasses(ctx);
 
   report.heading(3, 'L’organizzazione: Aree e responsabili', { toc: false });
   if (plan.areas.length === 0) {
@@ -105,6 +109,13 @@ function renderAmministrazione(ctx: Context): void {
     }));
   }
 
+  renderBudget(ctx);
+  // The seed's order: the budget, then the offices, the Azienda Speciale, partners, funds, services and users.
+  renderStruttura(ctx);
+}
+
+function renderBudget(ctx: Context): void {
+  const { report, plan } = ctx;
   report.heading(3, 'L’utilizzo del Budget per Obiettivi strategici', { toc: false });
   const total = plan.strategic_objectives.reduce((sum, o) => sum + (o.budget ?? 0), 0);
   if (total <= 0) {
