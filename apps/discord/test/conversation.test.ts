@@ -69,6 +69,6 @@ describe('free text in a direct message on Discord', () => {
   it('answers a question in words, with the short command', async () => {
     const answer = await say('cosa devo ancora inserire?');
     expect(answer.body.content).toContain('terzo trimestre 2012 (2012-Q3)');
-    expect(answer.body.content).toContain('Lo stesso in breve: status me');
+    expect(answer.body.content).toContain('Lo stesso in breve: missing');
   });
 });

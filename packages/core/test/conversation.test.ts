@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '@perf/model';
 import { openStore, type Store } from '@perf/store';
-import { converse, type CommandContext, type ConversationTurn } from '../src/index.ts';
+import { converse, runCommandLine, type CommandContext, type ConversationTurn } from '../src/index.ts';
 import { discardDatabase, ENGINES } from '../../../test/support/databases.ts';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/cciaa-ms-2012/${name}`, import.meta.url), 'utf8');
@@ -83,7 +83,18 @@ describe.each(ENGINES)('conversation through the core on %s (free text → previ
     const late = textOf(await say('chi è in ritardo con i dati del terzo trimestre?', 'f.serra'));
     expect(late).toContain('terzo trimestre 2012 (2012-Q3)');
     expect(late).toContain('Davide Marchi (d.marchi): indicatori 47, 48');
-    expect(late).toContain('pnpm perf missing --period 2012-Q3');
+    expect(late).toContain('Lo stesso in breve: missing 2012-Q3');
+    // A dirigente hears about their Area, as `missing` tells them.
+    const area = textOf(await say('chi è in ritardo con i dati del terzo trimestre?', 'p.rossi'));
+    const command = await runCommandLine('missing 2012-Q3', context('p.rossi'));
+    if (command.kind !== 'missing') throw new Error('not a missing reply');
+    expect(command.scope).toBe('area');
+    expect(area).toContain(`mancano ${command.total} valori della tua Area di ${command.people.length} persone:`);
+    for (const person of command.people) expect(area).toContain(`(${person.person}): `);
+    const elsewhere = [...late.matchAll(/\(([a-z]+\.[a-z]+)\): indicator/g)].map((m) => m[1]).filter((id) => !command.people.some((p) => p.person === id));
+    expect(elsewhere.length).toBeGreaterThan(0);
+    for (const id of elsewhere) expect(area).not.toContain(`(${id})`);
+    expect(textOf(await say('obiettivi sotto 80%?', 'f.serra'))).toMatch(/sotto l'80%/);
     expect(textOf(await say('a che punto è l\'obiettivo 09?', 'r.fontana'))).toContain('Lo stesso in breve: status 09');
     expect(textOf(await say('statsu', 'd.marchi'))).toContain('Forse intendevi:\nstatus');
     await expect(say('chi è in ritardo?', 'd.marchi')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });

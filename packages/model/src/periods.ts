@@ -147,6 +147,11 @@ export function romeMidnight(year: number, month: number, day: number): Date {
   return new Date(utcGuess - offsetMinutes(utcGuess - 3 * 3600_000) * 60_000);
 }
 
+/** "per il primo trimestre 2012", "per l'anno 2012": the period after «per», with its article. */
+export function forItalianPeriod(period: Period): string {
+  return period.kind === 'Y' ? `per l'${italianPeriodName(period)}` : `per il ${italianPeriodName(period)}`;
+}
+
 export function italianPeriodName(period: Period): string {
   if (period.kind === 'Y') return `anno ${period.year}`;
   const ordinals = ['primo', 'secondo', 'terzo', 'quarto'];
