@@ -30,7 +30,8 @@ describe('two processes on one embedded directory', () => {
     await new Promise<void>((resolve) => holder.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('perf>')) resolve(); }));
     const refused = await runCli(['report', '12', 'value=20', 'period=2012-Q1', '--db', db], { PERF_LOCK_WAIT_MS: '300' });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/database in uso da un altro processo/);
+    expect(refused.stderr).toMatch(/Il database è in uso da un altro processo \(pid \d+\)\./);
+    expect(refused.stderr.match(/in uso da un altro processo/g)).toHaveLength(1);
     holder.stdin.end('esci\n');
     await new Promise((resolve) => holder.on('exit', resolve));
     const after = await runCli(['history', '12', '--json', '--db', db]);

@@ -130,6 +130,8 @@ describe.each(ENGINES)('CLI on %s: a plan it has never seen, scored exactly as Â
       [['status', '--year', '2031'], /Nessun Piano 2031/],
       [['frobnicate'], /comando "frobnicate" sconosciuto/],
       [['status', '--colour'], /Opzione "--colour" sconosciuta/],
+      [['plan', 'import', dir], /Il file ".*" Ã¨ una cartella, non un file\.[\s\S]*Indica il percorso di un file/],
+      [['history', '2', '--as', 'd.uno', '--as', 's.tre'], /--as/],
     ];
     for (const [args, message] of bad) {
       const result = await runCli([...args, '--db', db]);

@@ -20,7 +20,7 @@ describe.each(ENGINES)('two processes reporting at once on %s', (name, location)
     const count = 40;
     const results = await Promise.all([burst(db, count, 12), burst(db, count, 12)]);
     for (const r of results) {
-      if (r.code !== 0) expect(r.stderr).toMatch(/database in uso da un altro processo/);
+      if (r.code !== 0) expect(r.stderr).toMatch(/Il database è in uso da un altro processo \(pid \d+\)\./);
     }
     const acked = results.reduce((sum, r) => sum + r.acked, 0);
     const store = await openStore(db);

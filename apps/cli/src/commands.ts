@@ -3,7 +3,7 @@ import {
   COMMANDS, commandGroup, createSignInLink, formatDateAtTime, webSecretsFromEnv, commandHelp as coreCommandHelp, commandParams, matchCommand as matchCoreCommand, renderText, replyJson, shortList, usage,
   type Command, type CommandContext, type FileInput, type RawParams, type Reply, type RolloverReply,
 } from '@perf/core';
-import { PerfError } from '@perf/model';
+import { PerfError, plural } from '@perf/model';
 import type { Store } from '@perf/store';
 import type { CliArgs } from './args.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';
@@ -125,7 +125,7 @@ function requireOut(args: CliArgs, command: Command): string {
 /** The lines of a written rollover: what was prepared, what is missing, what to do next. */
 function rolloverLines({ prepared }: RolloverReply, out: string): string {
   const { plan, from } = prepared;
-  const lines = [`Piano ${plan.ente.code} ${plan.year} preparato dal Piano ${from.year}: ${plan.strategic_objectives.length} obiettivi strategici, ${plan.indicators.length} indicatori (${plan.indicators.length - prepared.withoutBaseline.length} con baseline ${from.year}). Scritto in ${resolve(out)}.`];
+  const lines = [`Piano ${plan.ente.code} ${plan.year} preparato dal Piano ${from.year}: ${plural(plan.strategic_objectives.length, 'obiettivo strategico', 'obiettivi strategici')}, ${plural(plan.indicators.length, 'indicatore', 'indicatori')} (${plan.indicators.length - prepared.withoutBaseline.length} con baseline ${from.year}). Scritto in ${resolve(out)}.`];
   if (prepared.withoutBaseline.length > 0) lines.push(`Senza valore ${from.year}, quindi senza baseline: indicatori ${shortList(prepared.withoutBaseline)}.`);
   if (prepared.targetExists) lines.push(`Attenzione: il database ha già un Piano ${plan.ente.code} ${plan.year}; importare questo file lo aggiorna.`);
   lines.push(`Rivedi il file, poi: pnpm perf plan import ${out}`);

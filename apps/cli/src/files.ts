@@ -10,7 +10,8 @@ export function readInputFile(path: string): FileInput {
     return { name: basename(path), content: readFileSync(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PerfError('FILE_UNREADABLE', code === 'ENOENT' ? `Il file "${path}" non esiste.` : `Impossibile leggere "${path}": ${(error as Error).message}`);
+    const why = code === 'ENOENT' ? 'non esiste' : code === 'EISDIR' ? 'è una cartella, non un file' : code === 'EACCES' || code === 'EPERM' ? 'non si può leggere (permessi insufficienti)' : 'non si può leggere';
+    throw new PerfError('FILE_UNREADABLE', `Il file "${path}" ${why}.`, { hint: 'Indica il percorso di un file YAML (o CSV/XLSX per i valori) leggibile.' });
   }
 }
 

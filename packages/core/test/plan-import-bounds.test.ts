@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@perf/store';
 import { planImportCommand, valuesImportCommand, type CommandContext, type ImportReply } from '../src/index.ts';
 import { freshEmbeddedDir } from '../../../test/support/databases.ts';
+import { smallPlanYaml } from '../../../test/support/small-ente.ts';
 
 const EXAMPLE = new URL('../../../examples/cciaa-ms-2012/', import.meta.url);
 const plan = readFileSync(new URL('piano-2012.yaml', EXAMPLE), 'utf8');
@@ -27,6 +28,11 @@ describe('plan import re-checks the standing values against the revised indicato
     const lines = await importPlan(plan.replace('target: 85, min: 0, max: 100, weight: 2', 'target: 86, min: 0, max: 100, weight: 2'));
     expect(lines[0]).toMatch(/^Piano aggiornato/);
     expect(lines.join('\n')).not.toMatch(/fuori dai limiti|supera il massimo|sotto il minimo/);
+  });
+
+  it('counts what it imported in Italian, singular and plural', async () => {
+    const [line] = await importPlan(smallPlanYaml());
+    expect(line).toBe('Piano importato: Comune di Zeta (COMUNE-Z) 2012 — 2 obiettivi strategici, 1 operativo, 3 indicatori, 4 persone.');
   });
 
   it('a lower maximum names the value, its period, the new range and the command that corrects it', async () => {

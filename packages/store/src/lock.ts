@@ -43,7 +43,7 @@ export async function acquireDirectoryLock(lockPath: string, waitMs: number): Pr
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new PerfError('DB_LOCKED', `Il database è in uso da un altro processo (pid ${Number.isNaN(holder) ? '?' : holder}): database in uso da un altro processo.`, {
+      throw new PerfError('DB_LOCKED', `Il database è in uso da un altro processo (pid ${Number.isNaN(holder) ? '?' : holder}).`, {
         hint: "Riprova quando l'altro processo ha finito, oppure usa un server PostgreSQL (PERF_DB=postgres://...) per l'accesso da più processi.",
       });
     }

@@ -131,7 +131,7 @@ describe('embedded directory lock', () => {
   it('refuses a second opener while the first holds the directory, and frees it on close', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'perf-lock-')), 'db');
     const first = await openStore(dir);
-    await expect(openStore(dir, { lockWaitMs: 200 })).rejects.toMatchObject({ code: 'DB_LOCKED', message: expect.stringContaining('database in uso da un altro processo') });
+    await expect(openStore(dir, { lockWaitMs: 200 })).rejects.toMatchObject({ code: 'DB_LOCKED', message: expect.stringMatching(/^Il database è in uso da un altro processo \(pid \d+\)\.$/) });
     await first.close();
     const second = await openStore(dir, { lockWaitMs: 200 });
     await second.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatValue, individualWeightSums, parsePlan, parseValuesFile, PerfError, storedValueProblem, type Plan } from '@perf/model';
+import { formatValue, individualWeightSums, parsePlan, plural, parseValuesFile, PerfError, storedValueProblem, type Plan } from '@perf/model';
 import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
 import { formatDateTime } from '../render-text.ts';
 import type { ImportReply } from '../replies.ts';
@@ -33,7 +33,7 @@ async function importPlan(file: FileInput, context: CommandContext, plan: Plan):
     });
   }
   const result = await context.store.importPlan(plan, writeMeta(context, resolveActor(plan, context.identity)), file.name);
-  const lines = [`${result.replaced ? 'Piano aggiornato' : 'Piano importato'}: ${plan.ente.name} (${plan.ente.code}) ${plan.year} — ${plan.strategic_objectives.length} obiettivi strategici, ${plan.operational_objectives.length} operativi, ${plan.indicators.length} indicatori, ${plan.people.length} persone.`];
+  const lines = [`${result.replaced ? 'Piano aggiornato' : 'Piano importato'}: ${plan.ente.name} (${plan.ente.code}) ${plan.year} — ${plural(plan.strategic_objectives.length, 'obiettivo strategico', 'obiettivi strategici')}, ${plural(plan.operational_objectives.length, 'operativo', 'operativi')}, ${plural(plan.indicators.length, 'indicatore', 'indicatori')}, ${plural(plan.people.length, 'persona', 'persone')}.`];
   if (result.replaced) lines.push(`Rilevazioni mantenute: ${result.keptRilevazioni}.`);
   for (const { person, id, sum } of individualWeightSums(plan)) {
     lines.push(`Attenzione: i pesi degli obiettivi individuali di ${person?.name ?? id} (${id}) sommano a ${formatValue(sum)}, non a 100; il grado individuale resta la loro media pesata.`);
