@@ -131,7 +131,7 @@ describe.each(ENGINES)('CLI on %s: a plan it has never seen, scored exactly as �
       [['frobnicate'], /comando "frobnicate" sconosciuto/],
       [['status', '--colour'], /Opzione "--colour" sconosciuta/],
       [['plan', 'import', dir], /Il file ".*" è una cartella, non un file\.[\s\S]*Indica il percorso di un file/],
-      [['history', '2', '--as', 'd.uno', '--as', 's.tre'], /--as/],
+      [['history', '2', '--as', 'd.uno', '--as', 's.tre'], /L'opzione --as è data due volte\.[\s\S]*--as <valore>, una volta sola/],
     ];
     for (const [args, message] of bad) {
       const result = await runCli([...args, '--db', db]);

@@ -13,7 +13,8 @@ export interface ValueMention extends Span {
 
 const UNIT_WORDS: readonly [RegExp, UnitKind][] = [
   [/^(%|per ?cento|percento|percent|pct)/, 'percent'],
-  [/^(€|euro|eur)\b/, 'euro'],
+  // `\b` after `€` would need a word character next: `750.000 €` at the end of a message has none.
+  [/^(€|(?:euro|eur)\b)/, 'euro'],
   [/^(giorni|giorno|gg|days?)\b/, 'days'],
   [/^(ore|ora|h|hours?)\b/, 'hours'],
   [/^(punti|punto|points?)\b/, 'points'],
