@@ -9,7 +9,7 @@ import { submitReport, type ReportInput } from './commands/report.ts';
 import { COMMANDS, findCommand, runCommandLine } from './commands/table.ts';
 import { tokenize } from './grammar.ts';
 import { reportableIndicators } from './permissions.ts';
-import { gradeText, targetText, valueText } from './render-text.ts';
+import { gradeText, ofPeriod, targetText, valueText } from './render-text.ts';
 import type { Reply, ReportReply } from './replies.ts';
 
 /**
@@ -141,7 +141,9 @@ async function preview(report: PendingReport, context: CommandContext, plan: Pla
     `• periodo: ${italianPeriodName(readPeriod(reply.period))} (${reply.period})`,
     `• valore: ${valueText(indicator, reply.value)}`,
     `• sostituisce: ${replaces === null ? 'nessun valore finora' : valueText(indicator, replaces)}`,
-    `• grado che darebbe: ${gradeText(reply.grade)} (target ${targetText(indicator)})`,
+    reply.standsForYear || reply.grade.period === null
+      ? `• grado che darebbe: ${gradeText(reply.grade)} (target ${targetText(indicator)})`
+      : `• grado: per l'anno resta il valore ${ofPeriod(reply.grade.period)}${reply.grade.value === null ? '' : ` (${valueText(indicator, reply.grade.value)})`}, ${gradeText(reply.grade)} (target ${targetText(indicator)})`,
     'Confermi? Rispondi «sì» (ok, va bene, conferma, esatto) per registrarlo, «no» per annullare.',
   ].join('\n');
   return { kind: 'confirm', input, preview: reply, text, replaces };

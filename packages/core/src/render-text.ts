@@ -42,7 +42,7 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
 }
 
 /** "del terzo trimestre 2012", "dell'anno 2012". */
-function ofPeriod(period: string): string {
+export function ofPeriod(period: string): string {
   const name = italianPeriodName(readPeriod(period));
   return name.startsWith('anno') ? `dell'${name}` : `del ${name}`;
 }

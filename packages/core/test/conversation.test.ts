@@ -72,6 +72,16 @@ describe.each(ENGINES)('conversation through the core on %s (free text → previ
     expect((await valuesOf(12)).at(-1)).toBe(24);
   });
 
+  it('previewing an earlier period than the one that stands says which value counts for the year', async () => {
+    await runCommandLine('report 41 value=95% period=2012-Q3', context('r.fontana'));
+    const turn = await say('fatture pagate entro 29 giorni 87% a fine giugno', 'r.fontana');
+    expect(turn.kind).toBe('confirm');
+    expect(textOf(turn)).toContain('periodo: secondo trimestre 2012 (2012-Q2)');
+    expect(textOf(turn)).toContain("• grado: per l'anno resta il valore del terzo trimestre 2012 (95%), 🟢 100% raggiunto (target ≥ 90%)");
+    expect(textOf(turn)).not.toContain('grado che darebbe');
+    await say('annulla', 'r.fontana');
+  });
+
   it('refuses a unit the indicator does not take, and stores nothing', async () => {
     await expect(say('tempo medio di pagamento: 24%', 'r.fontana')).rejects.toMatchObject({ code: 'CONVERSATION_UNIT_MISMATCH' });
     await expect(say('sì', 'r.fontana')).rejects.toThrow(/Non ho capito/);
