@@ -67,7 +67,7 @@ describe('pnpm serve holds the embedded database; pnpm perf sends its commands t
     const lines: string[] = [];
     serve = await startServe({ env: { PERF_DB: db, PORT: '0', TEAMS_PORT: '0' }, log: (line) => lines.push(line) });
     expect(serve.started).toEqual(['Teams']);
-    expect(lines.some((line) => /^perf serve: Teams avviato, porta \d+ \(POST \/api\/messages\)\.$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^perf serve: Teams avviato, porta \d+ \(POST \/api\/messages; modalità di prova locale, anonima: nessun token controllato\)\.$/.test(line))).toBe(true);
     expect(await (await fetch(`http://127.0.0.1:${serve.port}/healthz`)).json()).toMatchObject({ ok: true, channels: ['Teams'] });
   });
 
