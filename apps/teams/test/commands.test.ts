@@ -63,6 +63,22 @@ describe('Teams app: missing, relazione, channels and drill-down', () => {
     expect(texts(harness)[0]).toContain('Registrato');
   });
 
+  it('keeps the personal chat when the app is installed for a person, and reminds them there once', async () => {
+    // Q3 2012 closes in 4 days: g.conti, who owes Q3 values, is due a reminder; before installing, the app cannot reach them.
+    harness = await Harness.start({ now: '2012-09-26T10:00:00+02:00', app: { reminderDays: 7 } });
+    await harness.teams.runChecks();
+    const personal = `a:personal-${USERS.conti}`;
+    expect(harness.fake.sent(personal)).toEqual([]);
+    const installed = await harness.send({ type: 'conversationUpdate', membersAdded: [{ id: '28:perf-bot' }] });
+    expect(installed.status).toBe(200);
+    expect(String(harness.fake.sent(personal)[0]?.text)).toMatch(/^Ciao! Sono perf/);
+    await harness.teams.runChecks();
+    await harness.teams.runChecks();
+    const reminders = harness.fake.sent(personal).filter((a) => String(a.text).includes(' si chiude il '));
+    expect(reminders).toHaveLength(1);
+    expect(String(reminders[0]?.text)).toContain('il terzo trimestre 2012 si chiude il 30/09/2012');
+  });
+
   it('drills down from the status card: a strategic objective\'s button answers with its own card', async () => {
     harness = await Harness.start();
     await harness.message('status', { from: USERS.rossi });
