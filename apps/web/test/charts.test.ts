@@ -19,7 +19,7 @@ describe('the cruscotto\'s charts and the Relazione\'s', () => {
   it('draws the PDF\'s own chart descriptions: the same titles, categories, values and labels', async () => {
     const web = webHarness(store);
     const html = await (await web.get('/ente/2012', await web.signIn('f.serra'))).text();
-    const [pie, bars] = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => pageText(m[0]));
+    const [pie = '', bars = ''] = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => pageText(m[0]));
     const context: CommandContext = { store, channel: 'web', clock: () => new Date(START), identity: { kind: 'operator', personId: 'f.serra', operatorName: 'web:f.serra' } };
     const reply = await statusOf({ kind: 'ente' }, context);
     if (reply.scope !== 'ente') throw new Error('expected the ente status');
