@@ -3,7 +3,8 @@ import { openStore } from '@perf/store';
 import { FakeSlack } from '../apps/slack/test/support/fake-slack.ts';
 import { loadExample } from '../apps/slack/test/support/harness.ts';
 import { startMain, waitHealthy, type MainProcess } from '../apps/slack/test/support/process.ts';
-import { postToSlackApp, SIGNING_SECRET, slashCommandBody } from '../apps/slack/test/support/slack-requests.ts';
+import { dmChannel, directMessage } from '../apps/slack/test/support/conversation.ts';
+import { eventEnvelope, postToSlackApp, SIGNING_SECRET, slashCommandBody } from '../apps/slack/test/support/slack-requests.ts';
 import { FakeConnector } from '../apps/teams/test/support/fake-connector.ts';
 import { sendActivity } from '../apps/teams/test/support/harness.ts';
 import { exampleOnPostgres } from './support/instances.ts';
@@ -52,6 +53,29 @@ async function eventually(done: () => boolean, what: string, timeoutMs = 20_000)
   }
 }
 
+/**
+ * Free text answered on one process and confirmed on the other, in Slack («sì» in the DM) and in Teams
+ * (the card's Conferma): the pending confirmation lives in the database, so the other process stores it.
+ */
+async function confirmAcross(first: ServeProcess, second: ServeProcess, slack: FakeSlack, connector: FakeConnector): Promise<void> {
+  const dm = (text: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === dmChannel(CONTI_SLACK) && String(c.body.text).includes(text));
+  const event = (serve: ServeProcess, text: string) => postToSlackApp(serve.slackUrl, eventEnvelope(directMessage(CONTI_SLACK, text)), 'application/json');
+  expect((await event(first, '12: 31')).status).toBe(200);
+  await eventually(() => dm('Anteprima (non ancora registrato): indicatore 12').length === 1, "l'anteprima Slack");
+  expect((await event(second, 'sì')).status).toBe(200);
+  await eventually(() => dm('Registrato: indicatore 12').length === 1, 'la conferma Slack');
+
+  const card = await sendActivity(second.teamsUrl, connector.url, { type: 'message', text: '12: 32' }, { id: 'free-text-1' });
+  expect(card.status).toBe(200);
+  const [offered] = connector.repliesTo('free-text-1').flatMap((x) => (x.attachments as { content: { actions: { verb: string; data: unknown }[] } }[] | undefined) ?? []);
+  const confirm = offered?.content.actions.find((a) => a.verb === 'perf.confirm');
+  expect(confirm).toBeDefined();
+  const pressed = await sendActivity(first.teamsUrl, connector.url, {
+    type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card-free-text-1', value: { action: { type: 'Action.Execute', verb: 'perf.confirm', data: confirm?.data }, trigger: 'manual' },
+  });
+  expect(pressed.status).toBe(200);
+}
+
 /** The messages that occur more than once in `messages` (none, for "exactly once"). */
 const repeated = (messages: readonly string[]) => messages.filter((m, i) => messages.indexOf(m) !== i);
 
@@ -65,7 +89,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!process.env.PERF_TEST_PG)('two pnpm serve processes (Slack and Teams each) on one PostgreSQL database', () => {
-  it('store a quarter-end burst split across the four endpoints exactly once, answer every request, post each summary once', async () => {
+  it('store a quarter-end burst split across the four endpoints exactly once, answer every request, confirm free text on the other process, post each summary once', async () => {
     const { url, owingQ3 } = await exampleOnPostgres(loadExample);
     slack = await FakeSlack.start();
     connector = await FakeConnector.start();
@@ -119,6 +143,10 @@ describe.skipIf(!process.env.PERF_TEST_PG)('two pnpm serve processes (Slack and 
       expect(values('slack')).toEqual(slackReports.map((r) => r.value));
       expect(values('teams')).toEqual(teamsReports.map((r) => r.value));
       console.log(`serve instances: ${statuses.length} requests (${2 * BURST} reports, ${statuses.length - 2 * BURST} redelivered to the other process) answered in ${elapsed.toFixed(0)} ms`);
+
+      await confirmAcross(a, b, slack, connector);
+      const confirmed = (await store.history('CCIAA-MS', 2012, 12)).filter((r) => r.channel !== 'cli' && (r.value === 31 || r.value === 32)).map((r) => [r.channel, r.value]).sort();
+      expect(confirmed).toEqual([['slack', 31], ['teams', 32]]);
 
       // One more cycle round: process a restarts (its channels run their checks at start) while b keeps serving.
       await stopServeProcess(a);
