@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PerfError } from '@perf/model';
+import { parsePlan, PerfError } from '@perf/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMain, waitHealthy, type MainProcess } from '../../slack/test/support/process.ts';
 import { readTeamsEnv } from '../src/env.ts';
@@ -69,4 +69,13 @@ describe('pnpm teams (whole process)', () => {
       rmSync(dirname(dir), { recursive: true, force: true });
     }
   }, 90_000);
+});
+
+describe('the bundled example', () => {
+  it('gives every person a teams id 00000000-0000-4000-8000-0000000000NN, NN the last two digits of their slack id', () => {
+    const plan = parsePlan(readFileSync(new URL('../../../examples/cciaa-ms-2012/piano-2012.yaml', import.meta.url), 'utf8'));
+    expect(plan.people.length).toBeGreaterThan(10);
+    for (const person of plan.people) expect(person.teams, person.id).toBe(`00000000-0000-4000-8000-0000000000${person.slack?.slice(-2) ?? '??'}`);
+    expect(plan.people.find((p) => p.id === 'g.conti')?.teams).toBe('00000000-0000-4000-8000-000000000006');
+  });
 });
