@@ -6,6 +6,12 @@ import { startServe, type RunningServe } from '../apps/serve/src/serve.ts';
 import { discardDatabase, freshEmbeddedDir } from './support/databases.ts';
 import { importExamplePlan } from './support/example.ts';
 import { runCli, runCliOk } from './support/cli.ts';
+import { FakeDiscord } from '../apps/discord/test/fake-discord.ts';
+import { APPLICATION_ID, callbackOf, GUILD_ID, PEOPLE, TOKEN } from '../apps/discord/test/harness.ts';
+import { FakeSlack } from '../apps/slack/test/support/fake-slack.ts';
+import { postToSlackApp, SIGNING_SECRET, slashCommandBody } from '../apps/slack/test/support/slack-requests.ts';
+import { FakeConnector } from '../apps/teams/test/support/fake-connector.ts';
+import { sendActivity, USERS } from '../apps/teams/test/support/harness.ts';
 
 /** A forwarded command that fell back to opening the database would wait for the lock: refuse at once instead. */
 const NO_WAIT = { PERF_LOCK_WAIT_MS: '0' };
@@ -67,7 +73,7 @@ describe('pnpm serve holds the embedded database; pnpm perf sends its commands t
     const lines: string[] = [];
     serve = await startServe({ env: { PERF_DB: db, PORT: '0', TEAMS_PORT: '0' }, log: (line) => lines.push(line) });
     expect(serve.started).toEqual(['Teams']);
-    expect(lines.some((line) => /^perf serve: Teams avviato, porta \d+ \(POST \/api\/messages\)\.$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^perf serve: Teams avviato, porta \d+ \(POST \/api\/messages; modalità di prova locale, anonima: nessun token controllato\)\.$/.test(line))).toBe(true);
     expect(await (await fetch(`http://127.0.0.1:${serve.port}/healthz`)).json()).toMatchObject({ ok: true, channels: ['Teams'] });
   });
 
@@ -94,5 +100,37 @@ describe('pnpm serve holds the embedded database; pnpm perf sends its commands t
     const out = join(mkdtempSync(join(tmpdir(), 'perf-serve-')), 'relazione.pdf');
     await runCliOk(['relazione', '--year', '2012', '--out', out, '--db', db], NO_WAIT);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('runs Slack, Discord and Teams together in one process on one store, each storing a report once', async () => {
+    await serve.stop();
+    const [slack, discord, connector] = await Promise.all([FakeSlack.start(), FakeDiscord.start(APPLICATION_ID, GUILD_ID), FakeConnector.start()]);
+    const lines: string[] = [];
+    try {
+      serve = await startServe({
+        env: {
+          PERF_DB: db, PORT: '0', PERF_NOW: '2012-11-15T10:00:00+01:00',
+          SLACK_BOT_TOKEN: 'xoxb-perf-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, SLACK_PORT: '0',
+          DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: GUILD_ID,
+          TEAMS_PORT: '0',
+        },
+        log: (line) => lines.push(line),
+      });
+      expect(serve.started).toEqual(['Slack', 'Discord', 'Teams']);
+      const portOf = (name: string) => /avviato, porta (\d+)/.exec(lines.find((l) => l.startsWith(`perf serve: ${name} avviato`)) ?? '')?.[1];
+      const before = (await serve.store.history('CCIAA-MS', 2012, 12)).length;
+      const responseUrl = slack.responseUrl();
+      const body = slashCommandBody({ text: 'report 12 value=41 period=2012-Q4', userId: 'U0000006', responseUrl });
+      expect((await postToSlackApp(`http://127.0.0.1:${portOf('Slack')}/slack/events`, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+      await callbackOf(discord, discord.command(PEOPLE.conti, 'report', { indicator: 12, value: '42', period: '2012-Q4' }));
+      expect((await sendActivity(`http://127.0.0.1:${portOf('Teams')}`, connector.url, { type: 'message', text: 'report 12 value=43 period=2012-Q4' }, { from: USERS.conti })).status).toBe(200);
+      expect(String((await slack.firstPostTo(responseUrl)).body.text)).toContain('Registrato');
+      const stored = (await serve.store.history('CCIAA-MS', 2012, 12)).slice(before).map((r) => [r.channel, r.value, r.reportedBy]).sort();
+      expect(stored).toEqual([['discord', 42, 'g.conti'], ['slack', 41, 'g.conti'], ['teams', 43, 'g.conti']]);
+    } finally {
+      // The channels first, then the fakes they talk to (afterAll's second stop finds nothing left to do).
+      await serve.stop();
+      await Promise.all([slack.close(), discord.close(), connector.close()]);
+    }
   });
 });

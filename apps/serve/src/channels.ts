@@ -85,7 +85,9 @@ export const CHANNELS: readonly ChannelDefinition[] = [
     async start(env, store, log) {
       const config = readTeamsEnv(env);
       const teams = teamsAppFromEnv(config, store, log);
-      return started(teams, () => teams.start({ port: config.port }), ({ port }) => `porta ${port} (POST /api/messages)`);
+      // As `pnpm teams` says in its first line: without TEAMS_APP_ID no token is checked.
+      const mode = config.appId === undefined ? '; modalità di prova locale, anonima: nessun token controllato' : '';
+      return started(teams, () => teams.start({ port: config.port }), ({ port }) => `porta ${port} (POST /api/messages${mode})`);
     },
   },
   WEB_CHANNEL,

@@ -14,6 +14,8 @@ import { buttonPayload, checkInSubmission, eventEnvelopeFields, slashCommandFiel
 /** A slash command as Socket Mode delivers it: the same fields as the HTTP form, as JSON. */
 const slashPayload = (text: string, userId: string, responseUrl: string, triggerId?: string) => slashCommandFields({ text, userId, responseUrl, ...(triggerId ? { triggerId } : {}) });
 
+const SUMMARY_CHANNEL = 'C0RIEPILOGHI';
+
 describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, no public URL', () => {
   let fake: FakeSlack;
   let socket: FakeSocketMode;
@@ -32,7 +34,7 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
     store = await openStore(dir, { embeddedThread: 'worker' });
     slack = createSlackApp({
       store, transport: { mode: 'socket', appToken: 'xapp-1-A0PERF-1-test' }, token: 'xoxb-perf-test', apiUrl: fake.apiUrl,
-      clock: () => new Date(DEFAULT_NOW), reminderDays: 7, logLevel: LogLevel.ERROR,
+      clock: () => new Date(DEFAULT_NOW), summaryChannel: SUMMARY_CHANNEL, reminderDays: 7, logLevel: LogLevel.ERROR,
     });
     ({ port } = await slack.start({ port: 0, host: '127.0.0.1' }));
     await slack.runChecks();
@@ -128,6 +130,14 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
     expect(String(dms[0]?.body.text)).toContain('Registrato: indicatore 12');
     expect(await count()).toBe(before + 1);
     expect((await store.history('CCIAA-MS', 2012, 12)).at(-1)).toMatchObject({ value: 29, period: '2012-Q4', note: 'dal modulo, via socket', channel: 'slack', reportedBy: 'g.conti' });
+  });
+
+  it('posts the period summary to the channel once, as in HTTP mode, however many cycle rounds run', async () => {
+    await Promise.all([slack.runChecks(), slack.runChecks()]);
+    await slack.runChecks();
+    const summaries = fake.callsTo('chat.postMessage').filter((c) => c.body.channel === SUMMARY_CHANNEL);
+    expect(summaries).toHaveLength(1);
+    expect(String(summaries[0]?.body.text)).toContain('Riepilogo del terzo trimestre 2012');
   });
 
   it('reconnects when Slack asks (a disconnect message): a new apps.connections.open, and commands keep working', async () => {

@@ -51,6 +51,15 @@ function authConfiguration(options: TeamsAppOptions): AuthConfiguration {
   return { ...config, connections: new Map([['serviceConnection', config]]), connectionsMap: [{ serviceUrl: '*', connection: 'serviceConnection' }] };
 }
 
+/**
+ * With TEAMS_TENANT_ID, a token naming another tenant (`tid`) is refused whatever its issuer (the SDK binds
+ * `tid` to the issuer only for login.microsoftonline.com issuers); Bot Connector tokens carry no `tid`.
+ */
+function fromOwnTenant(request: Request, tenantId: string | undefined): boolean {
+  const tid = request.user?.tid as unknown;
+  return tenantId === undefined || tid === undefined || (typeof tid === 'string' && tid.toLowerCase() === tenantId.toLowerCase());
+}
+
 /** node:http's response with the small Express-like surface the SDK writes to. */
 function webResponse(res: ServerResponse): WebResponse {
   const web = Object.assign(res, {
@@ -121,7 +130,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     const response = webResponse(res);
     let authorized = false;
     await adapter.authorizeRequest(request, response, () => { authorized = true; });
-    if (!authorized) {
+    if (!authorized || !fromOwnTenant(request, options.tenantId)) {
       if (!res.writableEnded) res.writeHead(401).end();
       return;
     }

@@ -51,14 +51,18 @@ describe('Teams app: period summary and token checks', () => {
       aud: APP_ID, iss: `${fake?.url}/${TENANT}/v2.0`, tid: TENANT, exp: Math.floor(Date.now() / 1000) + 600, nbf: Math.floor(Date.now() / 1000) - 10, ...over,
     });
 
-    it('refuses a request without a token, with a bad signature, another audience or an expired token: 401, nothing stored, nothing sent', async () => {
+    it('refuses a request without a token, with a bad signature, another audience, issuer or tenant, or an expired token: 401, nothing stored, nothing sent', async () => {
       const { harness: h, fake: f } = await start();
       const before = await h.store.counts();
       const forged = `${f.token(claims()).slice(0, -4)}AAAA`;
-      const tokens = [undefined, forged, f.token(claims({ aud: 'someone-else' })), f.token(claims({ exp: Math.floor(Date.now() / 1000) - 3600 }))];
-      for (const token of tokens) {
+      const otherTenant = '12345678-1234-4234-8234-123456789012';
+      const tokens = [
+        undefined, forged, f.token(claims({ aud: 'someone-else' })), f.token(claims({ exp: Math.floor(Date.now() / 1000) - 3600 })),
+        f.token(claims({ iss: 'https://issuer.example/v2.0' })), f.token(claims({ iss: `${f.url}/${otherTenant}/v2.0`, tid: otherTenant })), f.token(claims({ tid: otherTenant })),
+      ];
+      for (const [i, token] of tokens.entries()) {
         const response = await h.message('report 12 value=23', token === undefined ? {} : { token });
-        expect(response.status).toBe(401);
+        expect(response.status, `token ${i}`).toBe(401);
       }
       expect(await h.store.counts()).toEqual(before);
       expect(f.recorded).toEqual([]);

@@ -34,7 +34,8 @@ export async function signedRequest(c: WebContext, deps: PageDeps): Promise<Sign
   };
   const plan = await resolvePlan(context);
   const actor = resolveActor(plan, context.identity);
-  return { context: { ...context, year: plan.year }, plan, actor, base: `/ente/${plan.year}`, viewer: { actor, enteName: plan.ente.name, year: plan.year } };
+  // The core's commands take the plan from the context instead of reading it again; they still check the actor's rights.
+  return { context: { ...context, year: plan.year, plan }, plan, actor, base: `/ente/${plan.year}`, viewer: { actor, enteName: plan.ente.name, year: plan.year } };
 }
 
 export function show(c: Context, title: string, body: Html, signed: Signed): Response {

@@ -22,6 +22,12 @@ export interface CommandContext {
   readonly ente?: string | undefined;
   /** `--year`, when the caller chose one. */
   readonly year?: number | undefined;
+  /**
+   * The plan the caller already resolved for this context with `resolvePlan` (the dashboard does, once per
+   * request): commands then use it instead of reading it again, for that ente and year only. Only the lookup
+   * is saved; every command still resolves the actor in it and checks the actor's rights.
+   */
+  readonly plan?: Plan | undefined;
   /** Identifies this delivery (e.g. a Slack request) so a redelivery never stores twice. */
   readonly requestKey?: string | undefined;
   /** Where a long command (a Relazione, a large import) tells how far it has got. */
@@ -82,6 +88,9 @@ function describePlans(plans: readonly PlanRef[]): string {
  * belongs to), and the year given, or the current year's plan, or the latest.
  */
 export async function resolvePlan(context: CommandContext, explicitYear?: number): Promise<Plan> {
+  const known = context.plan;
+  const asked = explicitYear ?? context.year;
+  if (known !== undefined && (asked === undefined || asked === known.year) && (context.ente === undefined || context.ente.toLowerCase() === known.ente.code.toLowerCase())) return known;
   const plans = await context.store.listPlans();
   if (plans.length === 0) {
     throw new PerfError('NO_PLAN', 'Nessun Piano della Performance nel database.', { hint: 'Importa un Piano con: pnpm perf plan import <piano.yaml> (oppure pnpm perf demo per l\'esempio).' });

@@ -12,13 +12,14 @@ export interface MainProcess {
 }
 
 /**
- * The process `pnpm slack` runs, on a free loopback port, started directly so that signals reach it
- * (pnpm does not wait for its child). Only the given SLACK_/PERF_ variables are set.
+ * The process `pnpm slack` runs (or another app's main, e.g. `apps/serve/src/main.ts`), on a free loopback
+ * PORT, started directly so that signals reach it (pnpm does not wait for its child). Of the channels'
+ * variables (SLACK_, TEAMS_, DISCORD_, PERF_, WEB_PORT) only the given ones are set.
  */
-export async function startMain(env: Record<string, string>): Promise<MainProcess> {
+export async function startMain(env: Record<string, string>, script = 'apps/slack/src/main.ts'): Promise<MainProcess> {
   const port = await freePort();
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SLACK_|PERF_|PORT$|HOST$)/.test(key)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/slack/src/main.ts'], {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SLACK_|TEAMS_|DISCORD_|PERF_|WEB_PORT$|PORT$|HOST$)/.test(key)));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT, env: { ...clean, PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

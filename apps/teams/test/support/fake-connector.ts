@@ -62,6 +62,11 @@ export class FakeConnector {
     return this.recorded.filter((r) => r.method === 'POST' && (conversationId === undefined || decodeURIComponent(r.path).startsWith(`/v3/conversations/${conversationId}/`))).map((r) => r.body);
   }
 
+  /** The app's replies to one incoming activity (`POST …/activities/{replyToId}`). */
+  repliesTo(activityId: string): Record<string, unknown>[] {
+    return this.recorded.filter((r) => r.method === 'POST' && decodeURIComponent(r.path).endsWith(`/activities/${activityId}`)).map((r) => r.body);
+  }
+
   updates(): Recorded[] {
     return this.recorded.filter((r) => r.method === 'PUT');
   }

@@ -56,6 +56,23 @@ export interface ActivityOptions {
   readonly token?: string;
 }
 
+/** POSTs an activity to the app at `appUrl` (`/api/messages`) as Teams would, with `serviceUrl` the (fake) Bot Connector's. */
+export async function sendActivity(appUrl: string, serviceUrl: string, activity: Record<string, unknown>, options: ActivityOptions = {}): Promise<{ status: number; body: unknown }> {
+  const conversation = options.conversation ?? { id: `a:personal-${options.from ?? USERS.conti}`, conversationType: 'personal' };
+  const full = {
+    id: options.id ?? `in-${++counter}`, channelId: 'msteams', serviceUrl: `${serviceUrl}/`, timestamp: new Date().toISOString(),
+    from: { id: `29:${options.from ?? USERS.conti}`, aadObjectId: options.from ?? USERS.conti, name: 'Persona' },
+    recipient: { id: '28:perf-bot', name: 'perf' }, conversation: { ...conversation, tenantId: 'tenant-1' },
+    ...activity,
+  };
+  const response = await fetch(`${appUrl}/api/messages`, {
+    method: 'POST', body: JSON.stringify(full),
+    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+}
+
 /** The real Teams app on a loopback port, aimed at a fake Bot Connector through the activities' serviceUrl. */
 export class Harness {
   private constructor(readonly logs: string[], readonly teams: TeamsApp, readonly store: Store, readonly fake: FakeConnector, readonly url: string, private readonly owned: { fake: boolean; dir: string | undefined }) {}
@@ -71,20 +88,8 @@ export class Harness {
   }
 
   /** POSTs an activity to /api/messages as Teams would (its serviceUrl is the fake). */
-  async send(activity: Record<string, unknown>, options: ActivityOptions = {}): Promise<{ status: number; body: unknown }> {
-    const conversation = options.conversation ?? { id: `a:personal-${options.from ?? USERS.conti}`, conversationType: 'personal' };
-    const full = {
-      id: options.id ?? `in-${++counter}`, channelId: 'msteams', serviceUrl: `${this.fake.url}/`, timestamp: new Date().toISOString(),
-      from: { id: `29:${options.from ?? USERS.conti}`, aadObjectId: options.from ?? USERS.conti, name: 'Persona' },
-      recipient: { id: '28:perf-bot', name: 'perf' }, conversation: { ...conversation, tenantId: 'tenant-1' },
-      ...activity,
-    };
-    const response = await fetch(`${this.url}/api/messages`, {
-      method: 'POST', body: JSON.stringify(full),
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+  send(activity: Record<string, unknown>, options: ActivityOptions = {}): Promise<{ status: number; body: unknown }> {
+    return sendActivity(this.url, this.fake.url, activity, options);
   }
 
   message(text: string, options: ActivityOptions = {}) {

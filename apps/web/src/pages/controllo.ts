@@ -7,8 +7,16 @@ import { html, type Html } from '../html.ts';
 import { dataTable } from './layout.ts';
 
 /** Who still has to report what for the current period, the closed periods, the comparison with another year. */
-export function controlloPage(base: string, plan: Plan, missing: PeriodSummary, locks: readonly PeriodLock[], comparison: StatusComparison | string): Html {
+export function controlloPage(base: string, plan: Plan, missing: PeriodSummary | string, locks: readonly PeriodLock[], comparison: StatusComparison | string): Html {
   const names = new Map(plan.people.map((p) => [p.id, p.name]));
+  const locksPart = locks.length === 0
+    ? html`<p>Nessun periodo del ${plan.year} è chiuso.</p>`
+    : dataTable('Periodi chiusi', ['Periodo', 'Chiuso da', 'Quando', 'Canale'], locks.map((l) => [periodLabel(l.period), names.get(l.closedBy) ?? l.closedBy, formatDateTime(l.closedAt), l.channel]));
+  const rest = html`<section aria-labelledby="chiusi"><h2 id="chiusi">Periodi chiusi</h2>${locksPart}</section>
+<section aria-labelledby="confronto"><h2 id="confronto">Confronto tra anni</h2>${typeof comparison === 'string' ? html`<p>${comparison}</p>` : comparisonTable(plan.year, comparison)}</section>`;
+  // A year not started yet has no current period: nothing is due.
+  if (typeof missing === 'string') return html`<section aria-labelledby="mancanti"><h2 id="mancanti">Valori mancanti</h2><p>${missing}</p></section>
+${rest}`;
   const byOwner = new Map<string, { id: number; name: string }[]>();
   for (const item of missing.missing) byOwner.set(item.owner, [...(byOwner.get(item.owner) ?? []), item]);
   const missingPart = missing.missing.length === 0
@@ -16,12 +24,8 @@ export function controlloPage(base: string, plan: Plan, missing: PeriodSummary, 
     : dataTable(`Indicatori senza valore per il ${missing.periodName}, per responsabile`, ['Responsabile', 'Quanti', 'Indicatori'], [...byOwner].map(([owner, items]) => [
       names.get(owner) ?? owner, String(items.length), html`${items.map((i, n) => html`${n > 0 ? ', ' : ''}<a href="${base}/indicatore/${i.id}">${i.id}</a>`)}`,
     ]), { numeric: [1] });
-  const locksPart = locks.length === 0
-    ? html`<p>Nessun periodo del ${plan.year} è chiuso.</p>`
-    : dataTable('Periodi chiusi', ['Periodo', 'Chiuso da', 'Quando', 'Canale'], locks.map((l) => [periodLabel(l.period), names.get(l.closedBy) ?? l.closedBy, formatDateTime(l.closedAt), l.channel]));
   return html`<section aria-labelledby="mancanti"><h2 id="mancanti">Valori mancanti: ${missing.periodName}</h2>${missingPart}</section>
-<section aria-labelledby="chiusi"><h2 id="chiusi">Periodi chiusi</h2>${locksPart}</section>
-<section aria-labelledby="confronto"><h2 id="confronto">Confronto tra anni</h2>${typeof comparison === 'string' ? html`<p>${comparison}</p>` : comparisonTable(plan.year, comparison)}</section>`;
+${rest}`;
 }
 
 function comparisonTable(year: number, comparison: StatusComparison): Html {

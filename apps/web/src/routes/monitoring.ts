@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { assertCanSeeEnte, auditTrail, periodSummary, produceRelazione, statusExport, statusOf, xlsxBuffer, xlsxFileName, type StatusComparison } from '@perf/core';
+import { assertCanSeeEnte, auditTrail, periodSummary, produceRelazione, statusExport, statusOf, xlsxBuffer, xlsxFileName, type PeriodSummary, type StatusComparison } from '@perf/core';
 import { defaultReportPeriod, isPerfError, PerfError } from '@perf/model';
 import { auditPage, controlloPage, type AuditFilters } from '../pages/controllo.ts';
 import { documentsPage } from '../pages/documents.ts';
@@ -13,6 +13,16 @@ async function comparison(s: Signed, asked: string | undefined): Promise<StatusC
     return reply.scope === 'ente' && reply.compare !== undefined ? reply.compare : 'Confronto non disponibile.';
   } catch (error) {
     if (isPerfError(error) && error.code === 'YEAR_UNKNOWN') return `Nessun Piano ${year} nel database: il confronto con il ${year} non è disponibile.`;
+    throw error;
+  }
+}
+
+/** Who is missing what for the current period; before the plan's year begins, that nothing is due yet. */
+async function currentMissing(s: Signed, deps: PageDeps): Promise<PeriodSummary | string> {
+  try {
+    return await periodSummary(deps.store, s.plan, defaultReportPeriod(s.plan, deps.clock()));
+  } catch (error) {
+    if (isPerfError(error) && error.code === 'PERIOD_NOT_STARTED') return `Il Piano ${s.plan.year} non è ancora iniziato: nessun valore è ancora dovuto.`;
     throw error;
   }
 }
@@ -35,7 +45,7 @@ export function registerMonitoring(app: Hono<WebEnvironment>, deps: PageDeps): v
   app.get('/ente/:year/controllo', async (c) => {
     const s = await signedRequest(c, deps);
     assertCanSeeEnte(s.actor);
-    const missing = await periodSummary(deps.store, s.plan, defaultReportPeriod(s.plan, deps.clock()));
+    const missing = await currentMissing(s, deps);
     const locks = await deps.store.periodLocks({ ente: s.plan.ente.code, year: s.plan.year });
     return show(c, `Monitoraggio ${s.plan.year}`, controlloPage(s.base, s.plan, missing, locks, await comparison(s, c.req.query('confronta'))), s);
   });
