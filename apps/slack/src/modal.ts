@@ -107,6 +107,12 @@ export function readCheckIn(view: ViewOutput): ReportInput {
 
 /** The field an error belongs to, so Slack shows it where the person must correct it. */
 export function fieldOf(error: unknown): string {
+  // The error names its field where it knows it (a bad note, a bad value); else its code tells.
+  const named = error instanceof PerfError ? error.field : undefined;
+  if (named === 'note' || named === 'motivo') return FIELD.note;
+  if (named === 'value') return FIELD.value;
+  if (named === 'period') return FIELD.period;
+  if (named === 'indicator') return FIELD.indicator;
   const code = error instanceof PerfError ? error.code : '';
   if (code.startsWith('VALUE_')) return FIELD.value;
   if (code.startsWith('PERIOD_')) return FIELD.period;

@@ -137,6 +137,8 @@ describe('/perf report', () => {
     const count = await harness.rilevazioni();
     const invalid = await harness.submitCheckIn(USERS.conti, 'V-MODAL-1', { indicator: '12', value: 'molti', period: '2012-Q4' });
     expect(invalid.json()).toMatchObject({ response_action: 'errors', errors: { perf_value: expect.stringContaining('non è un numero') } });
+    const badNote = await harness.submitCheckIn(USERS.conti, 'V-MODAL-2', { indicator: '12', value: '29', period: '2012-Q4', note: 'rosso \u001b[31m' });
+    expect(badNote.json()).toEqual({ response_action: 'errors', errors: { perf_note: expect.stringContaining('La nota contiene una sequenza di escape del terminale') } });
     expect(await harness.rilevazioni()).toBe(count);
 
     const valid = await harness.submitCheckIn(USERS.conti, 'V-MODAL-1', { indicator: '12', value: '29', period: '2012-Q4', note: 'dal modulo' });
