@@ -43,7 +43,7 @@ export function renderCitizenPages(ctx: Context): void {
   { bold: true, color: adoption === undefined ? BAND_COLORS.red : COLORS.text, align: 'left' });
   // A document with reconstructed values says so where it says what it is (no line of its own: two pages).
   report.paragraph(
-    (ctx.hasReconstructed ? 'Esempio illustrativo: alcuni valori sono ricostruiti, non pubblicati dall’ente. ' : '') +
+    (ctx.hasReconstructed ? 'Esempio illustrativo: alcuni dati sono ricostruiti, non pubblicati dall’ente. ' : '') +
       `Ogni anno l’ente fissa nel Piano della Performance che cosa vuole ottenere, con quali risorse e come misurarlo; ` +
       `la Relazione sulla Performance racconta, a fine anno, quanto è stato fatto. Queste pagine ne riassumono i punti principali.`,
   );

@@ -1,4 +1,4 @@
-import { readPeriod, type Area, type Indicator, type Person, type Plan } from '@perf/model';
+import { readPeriod, type Area, type Indicator, type Person, type Plan, type PlanText, type Provenance } from '@perf/model';
 import { gradeOf, weightedMean, type Grade, type IndicatorStatus, type StatusReport } from '@perf/scoring';
 import type { Report } from './report.ts';
 import type { RelazioneData, RilevazioneRow } from './types.ts';
@@ -33,13 +33,31 @@ export interface Context {
   meanGrade(items: readonly { id: string; weight: number }[]): Grade;
   /** Whether the value that stands for the year of this indicator is a reconstructed one. */
   standsReconstructed(indicator: number): boolean;
-  /** Whether any value the document prints is reconstructed: the cover then calls it an illustrative example. */
+  /** « †» after a plan entry (objective, indicator, individual objectives) marked `ricostruito: true`, else ''. */
+  mark(entry: Provenance | undefined): string;
+  /** « †» after the plan's mandate, mission or vision text when `provenienza` marks it reconstructed, else ''. */
+  textMark(key: PlanText): string;
+  /** Whether any value or plan entry the document prints is reconstructed: the cover then calls it an illustrative example. */
   readonly hasReconstructed: boolean;
+  /** The legend of the mark for what this document marks (values, plan entries or both); null when nothing is marked. */
+  readonly reconstructedLegend: string | null;
 }
 
 /** The sign of a reconstructed value, and its legend. */
 export const RECONSTRUCTED_MARK = '†';
 export const RECONSTRUCTED_LEGEND = `${RECONSTRUCTED_MARK} valore ricostruito: non stampato nel documento di origine, scelto perché il calcolo riproduca i risultati pubblicati.`;
+export const RECONSTRUCTED_PLAN_LEGEND = `${RECONSTRUCTED_MARK} accanto a un obiettivo, a un target o a un testo del Piano: voce del Piano ricostruita, non stampata nel documento di origine (per un indicatore: target, peso, unità e responsabile).`;
+
+const PLAN_TEXTS: readonly PlanText[] = ['mandate', 'mission', 'vision'];
+
+/** Whether any entry of the plan (or its mandate, mission or vision) is marked reconstructed. */
+export function planHasReconstructed(plan: Plan): boolean {
+  const entries: readonly (Provenance | undefined)[] = [
+    ...plan.strategic_objectives, ...plan.operational_objectives, ...plan.indicators, ...plan.individual_objectives,
+    ...PLAN_TEXTS.map((key) => (plan[key] === undefined ? undefined : plan.provenienza?.[key])),
+  ];
+  return entries.some((entry) => entry?.ricostruito === true);
+}
 
 /** The rilevazioni the controllo di gestione accepted after their period was locked, in order of entry: the one count of late values. */
 export const lateValues = (data: RelazioneData): RilevazioneRow[] =>
@@ -81,6 +99,8 @@ export function buildContext(report: Report, data: RelazioneData): Context {
   }
   const grade = (id: string): Grade => grades.get(id) ?? NO_GRADE;
   const previousGrades = new Map((data.previous?.strategic ?? []).map((s) => [s.id, s]));
+  const valuesReconstructed = data.history.some((r) => r.reconstructed === true);
+  const planReconstructed = planHasReconstructed(plan);
   return {
     report,
     data,
@@ -104,7 +124,10 @@ export function buildContext(report: Report, data: RelazioneData): Context {
       const period = indicatorStatus.get(id)?.period;
       return (history.get(id) ?? []).some((r) => r.period === period && !r.superseded && r.reconstructed === true);
     },
-    hasReconstructed: data.history.some((r) => r.reconstructed === true),
+    mark: (entry) => (entry?.ricostruito === true ? ` ${RECONSTRUCTED_MARK}` : ''),
+    textMark: (key) => (plan.provenienza?.[key]?.ricostruito === true ? ` ${RECONSTRUCTED_MARK}` : ''),
+    hasReconstructed: valuesReconstructed || planReconstructed,
+    reconstructedLegend: [valuesReconstructed ? RECONSTRUCTED_LEGEND : null, planReconstructed ? RECONSTRUCTED_PLAN_LEGEND : null].filter((t) => t !== null).join(' ') || null,
     meanGrade: (items) => gradeOf(weightedMean(items.map((item) => ({ score: grade(item.id).score, weight: item.weight })))),
   };
 }

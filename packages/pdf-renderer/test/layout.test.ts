@@ -34,7 +34,7 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
 
   it('prints the target of indicator 22 whole in its cell, never broken inside the number', () => {
     expect(draft.text.flat).toContain('Ind. 22 – Contributi erogati alle imprese');
-    expect(draft.text.flat).toMatch(/≥ € 750\.000,00 € 772\.193,00 IV trim\. 2012/);
+    expect(draft.text.flat).toMatch(/≥ € 750\.000,00 † € 772\.193,00 IV trim\. 2012/);
     expect(draft.text.flat).not.toMatch(/€ 750\.000,0(?!0)/);
   });
 

@@ -1,5 +1,5 @@
 import { channelName, type Indicator } from '@perf/model';
-import { lateValues, RECONSTRUCTED_LEGEND, RECONSTRUCTED_MARK, type Context } from '../context.ts';
+import { lateValues, RECONSTRUCTED_MARK, type Context } from '../context.ts';
 import { NOT_SCORED, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
 import { table, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
@@ -96,7 +96,7 @@ function renderDettaglio(ctx: Context): void {
       'che vale per l’anno. I valori registrati dopo la chiusura del periodo riportano «fuori termine» e il motivo indicato dal controllo di gestione (allegato 6.3).',
     { size: SIZES.small + 0.5 },
   );
-  if (ctx.hasReconstructed) report.note(RECONSTRUCTED_LEGEND);
+  if (ctx.reconstructedLegend !== null) report.note(ctx.reconstructedLegend);
   const rows: Row[] = [];
   const known = new Set(plan.indicators.map((i) => i.id));
   for (const indicator of plan.indicators) {
@@ -108,7 +108,7 @@ function renderDettaglio(ctx: Context): void {
           text: `Indicatore ${indicator.id} – ${indicator.name}`,
           bold: true,
           color: COLORS.primary,
-          sub: `Obiettivo ${indicator.objective} · Responsabile: ${ctx.personName(indicator.owner)} · Target: ${indicatorTarget(indicator)}${status?.value !== null && status?.value !== undefined ? ` · Valore dell’anno: ${indicatorValue(indicator, status.value)}` : ''}`,
+          sub: `Obiettivo ${indicator.objective} · Responsabile: ${ctx.personName(indicator.owner)} · Target: ${indicatorTarget(indicator)}${ctx.mark(indicator)}${status?.value !== null && status?.value !== undefined ? ` · Valore dell’anno: ${indicatorValue(indicator, status.value)}` : ''}`,
         },
         { grade: status ?? { percent: null, band: null }, bold: true },
       ],

@@ -50,7 +50,7 @@ export function renderCover(ctx: Context): void {
   if (ctx.hasReconstructed) {
     // A document holding reconstructed figures must not pass for the ente's own: said on its cover.
     report.font({ size: 9, color: BAND_COLORS.red, bold: true });
-    p(() => report.write(`Esempio illustrativo: contiene valori ricostruiti, segnati con ${RECONSTRUCTED_MARK}, che l’ente non ha pubblicato.`, report.left, report.bottom - 44, report.width, { align: 'center' }));
+    p(() => report.write(`Esempio illustrativo: contiene dati ricostruiti, segnati con ${RECONSTRUCTED_MARK}, che l’ente non ha pubblicato.`, report.left, report.bottom - 44, report.width, { align: 'center' }));
   }
   report.font({ size: 8, color: COLORS.muted });
   p(() => report.write('Documento prodotto dal sistema di controllo di gestione sulla base del Piano della Performance e delle rilevazioni registrate.', report.left, report.bottom - 24, report.width, { align: 'center' }));
