@@ -38,6 +38,8 @@ export function reserveToc(report: Report, pages: number): TocReservation {
   const startY = report.y;
   const fill = report.tags.reserve('TOC');
   for (let i = 1; i < pages; i++) report.newPage();
+  // The entries are drawn at the end: the page looks empty until then, but no chapter may start on it.
+  report.closePage();
   return { first, pages, startY, fill };
 }
 
