@@ -45,6 +45,8 @@ export interface Context {
 
 /** The sign of a reconstructed value, and its legend. */
 export const RECONSTRUCTED_MARK = '†';
+/** The mark after what it marks, glued with a no-break space: a narrow cell shrinks its type rather than leave «†» alone on a line. */
+export const RECONSTRUCTED_SUFFIX = `\u00a0${RECONSTRUCTED_MARK}`;
 export const RECONSTRUCTED_LEGEND = `${RECONSTRUCTED_MARK} valore ricostruito: non stampato nel documento di origine, scelto perché il calcolo riproduca i risultati pubblicati.`;
 export const RECONSTRUCTED_PLAN_LEGEND = `${RECONSTRUCTED_MARK} accanto a un obiettivo, a un target o a un testo del Piano: voce del Piano ricostruita, non stampata nel documento di origine (per un indicatore: target, peso, unità e responsabile).`;
 
@@ -124,8 +126,8 @@ export function buildContext(report: Report, data: RelazioneData): Context {
       const period = indicatorStatus.get(id)?.period;
       return (history.get(id) ?? []).some((r) => r.period === period && !r.superseded && r.reconstructed === true);
     },
-    mark: (entry) => (entry?.ricostruito === true ? ` ${RECONSTRUCTED_MARK}` : ''),
-    textMark: (key) => (plan.provenienza?.[key]?.ricostruito === true ? ` ${RECONSTRUCTED_MARK}` : ''),
+    mark: (entry) => (entry?.ricostruito === true ? RECONSTRUCTED_SUFFIX : ''),
+    textMark: (key) => (plan.provenienza?.[key]?.ricostruito === true ? RECONSTRUCTED_SUFFIX : ''),
     hasReconstructed: valuesReconstructed || planReconstructed,
     reconstructedLegend: [valuesReconstructed ? RECONSTRUCTED_LEGEND : null, planReconstructed ? RECONSTRUCTED_PLAN_LEGEND : null].filter((t) => t !== null).join(' ') || null,
     meanGrade: (items) => gradeOf(weightedMean(items.map((item) => ({ score: grade(item.id).score, weight: item.weight })))),

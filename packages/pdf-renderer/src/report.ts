@@ -157,6 +157,12 @@ export class Report {
     return lines;
   }
 
+  /** The lines a text breaks into in `width` points, set with `options` (e.g. to end a dotted leader after the last). */
+  lineTexts(text: string, width: number, options: { bold?: boolean; size?: number } = {}): string[] {
+    this.typeface(options);
+    return this.lines(text, width).map((line) => line.text);
+  }
+
   /** Width of the widest part of a text that no line break may split (a word, an amount in euro), set with `options`. */
   widestPiece(text: string, options: { bold?: boolean; size?: number } = {}): number {
     this.typeface(options);
@@ -216,8 +222,11 @@ export class Report {
       // The first heading of a document without a cover opens its first page.
       if (this.pageCount > 0) this.ensureSpace(0);
       this.chapter = label;
-      if (this.chapterSharesPage()) this.spacer(CHAPTER_GAP);
-      else this.newPage();
+      if (this.chapterSharesPage()) {
+        this.spacer(CHAPTER_GAP);
+        // The new chapter holds most of the page (the tail above it fills less than half): its running footer names it.
+        this.pageChapters[this.pageIndex] = label;
+      } else this.newPage();
       this.drawHeading(1, label, toc);
       return;
     }

@@ -68,6 +68,11 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
     expect(pages[opening]?.leaves.findIndex((l) => l.role === 'H1')).toBeGreaterThan(0);
   });
 
+  it('cuts no label short with «…»: long headings wrap in the index, long titles in the charts', () => {
+    expect(draft.text.flat).toContain('Area Anagrafica e Formazione e Staff al Segretario Generale Ufficio Promozione interna, Comunicazione, Progetti speciali 14');
+    expect(draft.text.flat).not.toContain('…');
+  });
+
   it('keeps the year on the line of the cover’s title', () => {
     expect(draft.text.pages[0]).toMatch(/Relazione sulla Performance[ \t]+2012/);
   });

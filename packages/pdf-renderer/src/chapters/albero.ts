@@ -1,6 +1,6 @@
 import type { Indicator, OperationalObjective } from '@perf/model';
 import { barChart } from '../charts.ts';
-import { RECONSTRUCTED_MARK, type Context } from '../context.ts';
+import { RECONSTRUCTED_SUFFIX, type Context } from '../context.ts';
 import { NOT_SCORED, formatEuro, formatPercent, gradeText, indicatorTarget, indicatorValue, periodLabel, plainNumber, plural } from '../italian.ts';
 import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
@@ -99,9 +99,9 @@ function renderStrategici(ctx: Context): void {
 }
 
 const INDICATOR_COLUMNS: readonly Column[] = [
-  { header: 'Obiettivo / Indicatore', width: 5.3 },
-  // Wide enough for «≥ € 750.000,00» whole; a wider target shrinks its type rather than break.
-  { header: 'Target', width: 1.8, align: 'right' },
+  { header: 'Obiettivo / Indicatore', width: 5.1 },
+  // Wide enough for «≥ € 750.000,00 †» (a reconstructed target) whole; a wider target shrinks its type rather than break.
+  { header: 'Target', width: 2, align: 'right' },
   { header: 'Valore', width: 1.7, align: 'right' },
   { header: 'Periodo', width: 1.8 },
   { header: 'Grado', width: 1.35, align: 'right' },
@@ -114,7 +114,7 @@ function indicatorRow(ctx: Context, indicator: Indicator, indent: number): Row {
     cells: [
       { text: `Ind. ${indicator.id} – ${indicator.name}`, indent, sub: `Responsabile: ${ctx.personName(indicator.owner)}${indicator.weight !== 1 ? ` · peso ${plainNumber(indicator.weight)}` : ''}` },
       `${indicatorTarget(indicator)}${ctx.mark(indicator)}`,
-      value === null ? { text: '—', color: COLORS.muted } : `${indicatorValue(indicator, value)}${ctx.standsReconstructed(indicator.id) ? ` ${RECONSTRUCTED_MARK}` : ''}`,
+      value === null ? { text: '—', color: COLORS.muted } : `${indicatorValue(indicator, value)}${ctx.standsReconstructed(indicator.id) ? RECONSTRUCTED_SUFFIX : ''}`,
       status?.period ? periodLabel(status.period, true) : { text: NOT_SCORED, color: COLORS.muted },
       { grade: status ?? { percent: null, band: null } },
     ],

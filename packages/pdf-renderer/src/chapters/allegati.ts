@@ -1,5 +1,5 @@
 import { channelName, type Indicator } from '@perf/model';
-import { lateValues, RECONSTRUCTED_MARK, type Context } from '../context.ts';
+import { lateValues, RECONSTRUCTED_SUFFIX, type Context } from '../context.ts';
 import { NOT_SCORED, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
 import { table, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
@@ -63,7 +63,7 @@ function renderDocumenti(ctx: Context): void {
 
 /** The value in the indicator's unit, or as it was typed when the indicator is no longer in the Plan. */
 const valueText = (indicator: Indicator | undefined, row: RilevazioneRow): string =>
-  `${indicator ? indicatorValue(indicator, row.value) : row.rawValue}${row.reconstructed === true ? ` ${RECONSTRUCTED_MARK}` : ''}`;
+  `${indicator ? indicatorValue(indicator, row.value) : row.rawValue}${row.reconstructed === true ? RECONSTRUCTED_SUFFIX : ''}`;
 
 /** "fuori termine — motivo: … (Francesca Serra)" for a value accepted after its period was closed. */
 function overrideText(ctx: Context, row: RilevazioneRow): string | null {

@@ -1,5 +1,5 @@
 import { RECONSTRUCTED_MARK, type Context } from '../context.ts';
-import { formatDateLong, rhythmName } from '../italian.ts';
+import { articledDate, rhythmName } from '../italian.ts';
 import { BAND_COLORS, COLORS } from '../theme.ts';
 
 const TITLE_SIZE = 30;
@@ -42,7 +42,7 @@ export function renderCover(ctx: Context): void {
   report.font({ bold: true, size: adoption === undefined ? 14 : 11, color: adoption === undefined ? BAND_COLORS.red : COLORS.text });
   p(() => report.write(adoption === undefined
     ? 'BOZZA – documento non ancora adottato dalla Giunta'
-    : `Adottata dalla Giunta con delibera ${adoption.delibera} (registrata il ${formatDateLong(adoption.adoptedAt)})`, report.left, y, report.width, { align: 'center' }));
+    : `Adottata dalla Giunta con delibera ${adoption.delibera} (registrata ${articledDate('il', adoption.adoptedAt)})`, report.left, y, report.width, { align: 'center' }));
 
   const boxY = 560;
   tags.artifact(() => doc.rect(report.left + 60, boxY, report.width - 120, 96).fill(COLORS.groupFill));
@@ -51,7 +51,7 @@ export function renderCover(ctx: Context): void {
     `Ente: ${plan.ente.name} (${plan.ente.code})`,
     `Anno di riferimento: ${plan.year}`,
     `Monitoraggio degli indicatori: ${rhythmName(plan.monitoring).adjective}`,
-    `Documento generato il ${formatDateLong(ctx.data.generatedAt)}`,
+    `Documento generato ${articledDate('il', ctx.data.generatedAt)}`,
   ];
   facts.reduce((factY, fact) => p(() => report.write(fact, report.left + 80, factY, report.width - 160, { lineGap: 6 })), boxY + 14);
 

@@ -1,7 +1,7 @@
 import { channelInProse, formatPeriod, periodsOfYear } from '@perf/model';
 import { flowDiagram } from '../charts.ts';
 import { lateValues, sortPeriods, type Context } from '../context.ts';
-import { formatDateLong, formatDateShort, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
+import { articledDate, formatDateShort, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
 import { table, totalRow, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
 import type { RilevazioneRow } from '../types.ts';
@@ -139,11 +139,11 @@ function renderPuntiDiForza(ctx: Context, f: ProcessFacts): void {
     { header: 'EVIDENZA NEL ' + plan.year, width: 6 },
   ], [
     ['Copertura degli indicatori', coverage === null ? 'Il Piano non prevede indicatori.' : `${f.covered} indicatori su ${total} con almeno una rilevazione (${formatFractionPercent(coverage, 0)})`],
-    ['Rilevazioni registrate', `${f.rows.length} rilevazioni, di cui ${f.superseded} sostituite da una rilevazione successiva per lo stesso periodo`],
+    ['Rilevazioni registrate', `${plural(f.rows.length, 'rilevazione', 'rilevazioni')}, ${f.superseded === 0 ? 'nessuna sostituita' : `di cui ${plural(f.superseded, 'sostituita', 'sostituite')}`} da una rilevazione successiva per lo stesso periodo`],
     ['Tempestività', f.late === 0 ? 'Nessun valore registrato dopo la chiusura del periodo di riferimento' : `${plural(f.late, 'valore registrato', 'valori registrati')} dopo la chiusura del periodo di riferimento, con il motivo indicato dal controllo di gestione (allegato 6.3)`],
     ['Canali di rilevazione', channelText || 'nessuno'],
     ['Obiettivi strategici', `${status.summary.total} con grado di raggiungimento, ${status.summary.unscored.count} non rilevati`],
-    ['Periodo di rilevazione', f.first && f.last ? `dal ${formatDateLong(f.first)} al ${formatDateLong(f.last)}` : 'nessuna rilevazione'],
+    ['Periodo di rilevazione', f.first && f.last ? `${articledDate('dal', f.first)} ${articledDate('al', f.last)}` : 'nessuna rilevazione'],
   ].map(([a, b]) => ({ cells: [{ text: a ?? '', bold: true }, b ?? ''] })), { caption: 'Sintesi del processo di misurazione' });
 
   const strengths: string[] = [];
