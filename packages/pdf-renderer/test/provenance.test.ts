@@ -31,6 +31,7 @@ describe('provenance: reconstructed values are marked, and a document holding an
     const text = await pdfText((await renderRelazione(smallData())).pdf);
     expect(text.flat).not.toContain('†');
     expect(text.flat).not.toContain('Esempio illustrativo');
+    expect(text.flat).not.toContain('Fonti del Piano');
     expect((await pdfText((await renderCitizenSummary(smallData())).pdf)).flat).not.toContain('Esempio illustrativo');
   });
 });
@@ -70,7 +71,11 @@ describe('provenance of plan entries: a reconstructed objective, target or text 
     expect(flat.replace(/\s+/g, ' ').split(PLAN_LEGEND)).toHaveLength(3);
     expect(flat).not.toContain(LEGEND);
     expect(text.pages[0]?.replace(/\s+/g, ' ')).toContain(COVER_LABEL);
-    // The printed text never carries a seed line number, nor the fonte of an entry in place of its content.
+    // The annex's list of documents says where the plan comes from and what it reconstructs.
+    expect(flat).toContain('Fonti del Piano della Performance 2013 Relazione 2013 (§ 1.3, § 2.2)');
+    expect(flat).toContain('3 voci del Piano con la fonte indicata; ricostruiti (segnati con †), non stampati nella fonte: 1 obiettivo strategico, ' +
+      '1 obiettivo operativo, 1 indicatore (target, peso, unità e responsabile), 1 scheda di obiettivi individuali, il testo di vision');
+    // The printed text never carries a seed line number.
     expect(flat).not.toMatch(/\(L\d+/);
   });
 
@@ -81,5 +86,6 @@ describe('provenance of plan entries: a reconstructed objective, target or text 
     const text = await pdfText((await renderRelazione(smallData({ plan, history, status: computeStatus(plan, latest) }))).pdf);
     expect(text.flat).not.toContain('†');
     expect(text.flat).not.toContain('Esempio illustrativo');
+    expect(text.flat).toContain('3 voci del Piano con la fonte indicata Rilevazioni');
   });
 });

@@ -57,7 +57,7 @@ export function renderProcesso(ctx: Context): void {
     highlight: 4,
   });
 
-  const span = f.first && f.last ? `${rhythm.period} (rilevazioni dal ${formatDateShort(f.first)} al ${formatDateShort(f.last)})` : `${rhythm.period} (nessuna rilevazione registrata)`;
+  const span = f.first && f.last ? `${rhythm.period} (rilevazioni ${articledDate('dal', f.first, formatDateShort)} ${articledDate('al', f.last, formatDateShort)})` : `${rhythm.period} (nessuna rilevazione registrata)`;
   const controllo = `Controllo di gestione${names(ctx, 'controllo')}`;
   const duringYear: string[][] = [
     ['Misurazione intermedia dei risultati di performance organizzativa', 'Responsabili degli indicatori, Dirigenti, Controllo di gestione', 'Rilevazione dei dati (riga di comando, Slack, Discord)', span],
@@ -78,7 +78,7 @@ export function renderProcesso(ctx: Context): void {
 
   const afterYear: string[][] = [
     ['Definizione della struttura del documento', 'S.G., Controllo di gestione', 'Analisi delle norme (d.lgs. 150/2009) e delle delibere CIVIT di riferimento', `Prima della redazione`],
-    ['Sistematizzazione delle informazioni derivanti dalle fasi precedenti', controllo, 'Analisi dei documenti e dei dati della pianificazione, del monitoraggio e della valutazione', f.last ? `Dati aggiornati al ${formatDateShort(f.last)}` : 'Nessuna rilevazione registrata'],
+    ['Sistematizzazione delle informazioni derivanti dalle fasi precedenti', controllo, 'Analisi dei documenti e dei dati della pianificazione, del monitoraggio e della valutazione', f.last ? `Dati aggiornati ${articledDate('al', f.last, formatDateShort)}` : 'Nessuna rilevazione registrata'],
     ['Redazione della Relazione sulla Performance', controllo, 'Produzione del documento dal sistema di controllo di gestione, a partire dal Piano, dalle rilevazioni, dai bilanci e dai dati di genere', `Entro il 30 giugno ${plan.year + 1}`],
     ['Approvazione della Relazione sulla Performance', 'Giunta', 'Deliberazione di approvazione', `Entro il 30 giugno ${plan.year + 1}`],
     ['Validazione della Relazione sulla Performance', `OIV${names(ctx, 'oiv')}`, 'Secondo le modalità previste dalla delibera CIVIT n. 6/2012', 'Dopo l’approvazione'],
