@@ -94,8 +94,10 @@ describe('two years of the cycle from the CLI, one database with two enti (embed
     const plan2012 = parsePlan(readFileSync(join(EXAMPLE_DIR, 'piano-2012.yaml'), 'utf8'));
     expect(plan2013.year).toBe(2013);
     expect(plan2013.indicators.find((i) => i.id === 12)?.baseline).toBe(29);
-    expect(plan2013.indicators.map(({ baseline: _b, ...i }) => i)).toEqual(plan2012.indicators.map(({ baseline: _b, ...i }) => i));
-    expect(plan2013.strategic_objectives).toEqual(plan2012.strategic_objectives);
+    // Same tree, targets and weights; 2012's provenance (fonte, ricostruito) stays with the 2012 plan.
+    expect(plan2013.indicators.map(({ baseline: _b, ...i }) => i)).toEqual(plan2012.indicators.map(({ baseline: _b, fonte: _f, ricostruito: _r, ...i }) => i));
+    expect(plan2013.strategic_objectives).toEqual(plan2012.strategic_objectives.map(({ fonte: _f, ricostruito: _r, ...o }) => o));
+    expect(text).toMatch(/^# Tolte fonte, ricostruito e provenienza del Piano 2012/m);
     expect(parse(text).values).toBeUndefined();
 
     await ms('plan', 'import', out);

@@ -82,6 +82,10 @@ describe('--out of relazione, export and plan rollover', () => {
     mkdirSync(join(dir, 'piani'));
     await perf('plan', 'rollover', '--out', join(dir, 'piani'));
     expect(readdirSync(join(dir, 'piani'))).toEqual(['piano-2013.yaml']);
+    // 2012's provenance (the example marks its reconstructed entries) is not carried: the header says so.
+    const written = readFileSync(join(dir, 'piani', 'piano-2013.yaml'), 'utf8');
+    expect(written).toContain('# Tolte fonte, ricostruito e provenienza del Piano 2012: valgono per quel documento, non per il Piano 2013; aggiungile se servono.');
+    expect(written).not.toMatch(/^\s*(-\s*)?(fonte|ricostruito|provenienza):/m);
     const again = await refusal('plan', 'rollover', '--out', join(dir, 'piani'));
     expect(again.code).toBe('FILE_EXISTS');
     expect(again.message).toBe(`Il file "${join(dir, 'piani', 'piano-2013.yaml')}" esiste già: non lo sovrascrivo.`);

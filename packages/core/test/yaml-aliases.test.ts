@@ -49,7 +49,7 @@ describe('YAML files with too many aliases, in the core', () => {
   });
 
   it('still reads a file with a few aliases', async () => {
-    const plan = example('piano-2012.yaml').replace('owner: m.verdi }', 'owner: &verdi m.verdi }').replaceAll('owner: m.verdi }', 'owner: *verdi }');
+    const plan = example('piano-2012.yaml').replace('owner: m.verdi,', 'owner: &verdi m.verdi,').replaceAll('owner: m.verdi,', 'owner: *verdi,');
     expect(plan).toContain('*verdi');
     expect(parsePlan(plan).indicators.filter((i) => i.owner === 'm.verdi').length).toBeGreaterThan(1);
   });

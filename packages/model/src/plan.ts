@@ -9,6 +9,25 @@ const objectiveId = z.union([z.string().trim().min(1), z.number()]).transform((v
 const weight = z.number().nonnegative().default(1);
 const text = z.string();
 
+/**
+ * Where a plan entry comes from (issue 17): the document that prints it, and whether it is
+ * reconstructed (its source does not print it). Optional sibling fields, so that a plan without
+ * them reads as before; the Relazione marks a reconstructed entry with † and says so on its cover.
+ */
+const PROVENANCE_FIELDS = {
+  /** The document the entry is taken from, as a reader can look it up (e.g. «Relazione sulla Performance 2012, p. 12»). */
+  fonte: z.string().trim().min(1, 'la fonte non può essere vuota: togli la chiave o scrivi il documento di origine').optional(),
+  /** True when the source does not print the entry (or, for an indicator, its target, weight, unit and owner). */
+  ricostruito: z.boolean().optional(),
+};
+export const ProvenanceSchema = z.strictObject(PROVENANCE_FIELDS);
+/** The provenance of the plan's free texts, which are plain strings and have no room for a sibling field. */
+export const TextProvenanceSchema = z.strictObject({
+  mandate: ProvenanceSchema.optional(),
+  mission: ProvenanceSchema.optional(),
+  vision: ProvenanceSchema.optional(),
+});
+
 export const RoleSchema = z.enum(['staff', 'dirigente', 'controllo', 'oiv']);
 export const MonitoringSchema = z.enum(['quarterly', 'four-monthly']);
 export const DirectionSchema = z.enum(['higher', 'lower', 'boolean']);
@@ -38,6 +57,7 @@ export const StrategicObjectiveSchema = z.strictObject({
   budget: z.number().nonnegative().optional(),
   services: z.array(id).default([]),
   impact: text.optional(),
+  ...PROVENANCE_FIELDS,
 });
 export const OperationalObjectiveSchema = z.strictObject({
   id: objectiveId,
@@ -45,6 +65,7 @@ export const OperationalObjectiveSchema = z.strictObject({
   area: id,
   title: id,
   weight,
+  ...PROVENANCE_FIELDS,
 });
 export const IndicatorSchema = z.strictObject({
   id: z.number().int().positive(),
@@ -60,11 +81,14 @@ export const IndicatorSchema = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   formula: text.optional(),
+  /** Where the indicator's values are measured (a register, a survey): not the provenance of the entry, which is `fonte`. */
   source: text.optional(),
+  ...PROVENANCE_FIELDS,
 });
 export const IndividualObjectiveSchema = z.strictObject({
   person: id,
   objectives: z.array(z.strictObject({ ref: objectiveId, weight })).min(1),
+  ...PROVENANCE_FIELDS,
 });
 
 export const PlanSchema = z.strictObject({
@@ -74,6 +98,7 @@ export const PlanSchema = z.strictObject({
   mandate: text.optional(),
   mission: text.optional(),
   vision: text.optional(),
+  provenienza: TextProvenanceSchema.optional(),
   perspectives: z.array(PerspectiveSchema).min(1),
   lines: z.array(LineSchema).default([]),
   areas: z.array(AreaSchema).default([]),
@@ -95,6 +120,8 @@ export type StrategicObjective = z.infer<typeof StrategicObjectiveSchema>;
 export type OperationalObjective = z.infer<typeof OperationalObjectiveSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type IndividualObjective = z.infer<typeof IndividualObjectiveSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type PlanText = keyof z.infer<typeof TextProvenanceSchema>;
 
 const PLAN_FORM = 'Forma attesa: vedi il formato del Piano (ente, year, perspectives, strategic_objectives, indicators, ...) nel README.';
 
@@ -158,6 +185,9 @@ export function crossCheckPlan(plan: Plan): string[] {
       problems.push(`indicators[${index}].target: un indicatore boolean ha target 1 (fatto / non fatto), trovato ${indicator.target}`);
     }
   });
+  for (const key of ['mandate', 'mission', 'vision'] as const) {
+    if (plan.provenienza?.[key] !== undefined && plan[key] === undefined) problems.push(`provenienza.${key}: il Piano non ha il testo ${key} a cui riferire la provenienza`);
+  }
   const individuals = new Set<string>();
   plan.individual_objectives.forEach((individual, index) => {
     const person = people.get(individual.person);

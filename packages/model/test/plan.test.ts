@@ -107,3 +107,61 @@ describe('parsePlan', () => {
     expect(error.details.some((d) => d.startsWith('indicators[0].weight:'))).toBe(true);
   });
 });
+
+describe('provenance of plan entries (fonte, ricostruito, provenienza)', () => {
+  const withProvenance: PlanInput = {
+    ...minimal,
+    mandate: 'Mandato',
+    vision: 'Vision',
+    provenienza: { mandate: { ricostruito: true }, vision: { fonte: 'Piano 2024, p. 3' } },
+    strategic_objectives: [{ id: '01', title: 'Uno', perspective: 'P', line: 'L', fonte: 'Relazione 2024, § 2.2' }],
+    operational_objectives: [{ id: '01.1', strategic: '01', area: 'A', title: 'Op', ricostruito: true }],
+    indicators: [{ id: 12, objective: '01.1', name: 'Ind', direction: 'higher', target: 10, owner: 's', fonte: 'Relazione 2024, § 1.3', ricostruito: true }],
+    individual_objectives: [{ person: 'd', objectives: [{ ref: '01', weight: 100 }], ricostruito: true }],
+  };
+
+  it('accepts fonte and ricostruito on objectives, indicators and individual objectives, and provenienza for the texts', () => {
+    const plan = parsePlan(stringify(withProvenance));
+    expect(plan.strategic_objectives[0]?.fonte).toBe('Relazione 2024, § 2.2');
+    expect(plan.operational_objectives[0]?.ricostruito).toBe(true);
+    expect(plan.indicators[0]).toMatchObject({ fonte: 'Relazione 2024, § 1.3', ricostruito: true });
+    expect(plan.individual_objectives[0]?.ricostruito).toBe(true);
+    expect(plan.provenienza).toEqual({ mandate: { ricostruito: true }, vision: { fonte: 'Piano 2024, p. 3' } });
+    // A plan without them reads as before: nothing is added.
+    expect(parsePlan(stringify(minimal))).not.toHaveProperty('provenienza');
+    expect(parsePlan(stringify(minimal)).indicators[0]).not.toHaveProperty('ricostruito');
+  });
+
+  it('refuses a bad provenance with Italian messages that name the field', () => {
+    const bad = {
+      ...withProvenance,
+      strategic_objectives: [{ id: '01', title: 'Uno', perspective: 'P', line: 'L', ricostruito: 'sì' }],
+      indicators: [{ id: 12, objective: '01.1', name: 'Ind', direction: 'higher', target: 10, owner: 's', fonte: '  ' }],
+      provenienza: { mision: { ricostruito: true }, vision: { ricostruita: true } },
+    };
+    const details = errorOf(bad).details ?? [];
+    expect(details).toContain('strategic_objectives[0].ricostruito: atteso un valore sì/no, trovato il testo "sì"');
+    expect(details).toContain('indicators[0].fonte: la fonte non può essere vuota: togli la chiave o scrivi il documento di origine');
+    expect(details).toContain("provenienza.mision: chiave non prevista (controlla l'ortografia)");
+    expect(details).toContain("provenienza.vision.ricostruita: chiave non prevista (controlla l'ortografia)");
+  });
+
+  it('refuses the provenance of a text the plan does not have', () => {
+    const details = errorOf({ ...minimal, provenienza: { mission: { ricostruito: true } } }).details ?? [];
+    expect(details).toEqual(['provenienza.mission: il Piano non ha il testo mission a cui riferire la provenienza']);
+  });
+
+  it('marks in the bundled example what its comments call reconstructed, with a fonte where the seed prints the entry', () => {
+    const plan = parsePlan(readFileSync(new URL('../../../examples/cciaa-ms-2012/piano-2012.yaml', import.meta.url), 'utf8'));
+    expect(plan.provenienza).toEqual({ mandate: { ricostruito: true }, mission: { ricostruito: true }, vision: { ricostruito: true } });
+    expect(plan.strategic_objectives.filter((o) => o.ricostruito === true).map((o) => o.id)).toEqual(['13']);
+    expect(plan.strategic_objectives.filter((o) => o.id !== '13').every((o) => o.fonte === 'Relazione sulla Performance 2012, § 2.2')).toBe(true);
+    expect(plan.operational_objectives.every((o) => o.ricostruito === true)).toBe(true);
+    expect(plan.indicators.every((i) => i.ricostruito === true)).toBe(true);
+    expect(plan.individual_objectives.every((i) => i.ricostruito === true)).toBe(true);
+    // Printed text never cites the seed's line numbers.
+    const fonti = [...plan.strategic_objectives, ...plan.indicators].flatMap((e) => (e.fonte === undefined ? [] : [e.fonte]));
+    expect(fonti.length).toBeGreaterThan(60);
+    expect(fonti.filter((f) => /\bL\d/.test(f))).toEqual([]);
+  });
+});

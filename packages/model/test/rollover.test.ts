@@ -14,8 +14,27 @@ describe('rolloverPlan', () => {
     expect(next.indicators.find((i) => i.id === 1)?.baseline).toBe(3);
     expect(next.indicators.find((i) => i.id === 2)).not.toHaveProperty('baseline');
     expect(withoutBaseline).toEqual(plan.indicators.map((i) => i.id).filter((id) => id !== 12 && id !== 1));
-    expect(next.indicators.map(({ baseline: _b, ...rest }) => rest)).toEqual(plan.indicators.map(({ baseline: _b, ...rest }) => rest));
-    expect({ ...next, year: 2012, indicators: [] }).toEqual({ ...plan, indicators: [] });
+    const bare = <T extends object>(entry: T) => {
+      const { fonte: _f, ricostruito: _r, baseline: _b, ...rest } = entry as T & { fonte?: unknown; ricostruito?: unknown; baseline?: unknown };
+      return rest;
+    };
+    expect(next.indicators.map(bare)).toEqual(plan.indicators.map(bare));
+    expect(next.strategic_objectives).toEqual(plan.strategic_objectives.map(bare));
+    const { provenienza: _p, ...rest } = plan;
+    expect({ ...next, year: 2012, indicators: [], strategic_objectives: [], operational_objectives: [], individual_objectives: [] })
+      .toEqual({ ...rest, indicators: [], strategic_objectives: [], operational_objectives: [], individual_objectives: [] });
+  });
+
+  it('drops 2012\'s provenance: a rolled-over entry is the ente\'s new plan, not printed in 2012\'s Relazione nor reconstructed from it', () => {
+    expect(plan.provenienza?.vision?.ricostruito).toBe(true);
+    const { plan: next, droppedProvenance } = rolloverPlan(plan, 2013, new Map());
+    expect(droppedProvenance).toBe(true);
+    expect(next).not.toHaveProperty('provenienza');
+    const entries = [...next.strategic_objectives, ...next.operational_objectives, ...next.indicators, ...next.individual_objectives];
+    expect(entries.filter((e) => 'fonte' in e || 'ricostruito' in e)).toEqual([]);
+    // The content itself carries over, for the ente to review: objective 13 and the targets are still there.
+    expect(next.strategic_objectives.find((o) => o.id === '13')?.title).toBe(plan.strategic_objectives.find((o) => o.id === '13')?.title);
+    expect(rolloverPlan(next, 2014, new Map()).droppedProvenance).toBe(false);
   });
 
   it('writes YAML that reads back to the same plan, with the header as comments', () => {

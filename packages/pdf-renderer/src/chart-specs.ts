@@ -3,8 +3,12 @@ import type { BarChartOptions, Slice } from './charts.ts';
 import { BAND_ROWS, formatPercent, gradeText, indicatorValue, periodLabel, truncate } from './italian.ts';
 import { BAND_COLORS, COLORS } from './theme.ts';
 
-/** Characters of an objective's title in a chart label (two lines of the label column, three at most); the full title is in the tables. */
-export const CHART_LABEL_CHARS = 90;
+/**
+ * Characters of an objective's title in a chart label: three lines of the label column, so that the
+ * seed's titles (up to 101 characters, «Potenziare gli interventi … del mercato») print whole; a longer
+ * one is shortened, the full title is in the tables.
+ */
+export const CHART_LABEL_CHARS = 140;
 
 /**
  * What the charts of the results show, as data: the Relazione draws them with pdfkit and the dashboard

@@ -2,7 +2,7 @@ import type { Band } from '@perf/scoring';
 import { bandDistributionChart } from './chart-specs.ts';
 import { pieChart } from './charts.ts';
 import { commentsUnder, type Context } from './context.ts';
-import { euroOfShare, formatDateLong, formatEuro, formatFractionPercent, formatPercent, gradeText, plural } from './italian.ts';
+import { articledDate, euroOfShare, formatEuro, formatFractionPercent, formatPercent, gradeText, plural } from './italian.ts';
 import { table, totalRow, type Row } from './table.ts';
 import { BAND_COLORS, COLORS, SIZES } from './theme.ts';
 
@@ -39,11 +39,11 @@ export function renderCitizenPages(ctx: Context): void {
   const adoption = ctx.data.adoption;
   report.paragraph(adoption === undefined
     ? 'BOZZA – la Relazione sulla Performance non è ancora stata adottata dalla Giunta: i dati possono cambiare.'
-    : `Sintesi della Relazione sulla Performance ${plan.year}, adottata dalla Giunta con delibera ${adoption.delibera} (registrata il ${formatDateLong(adoption.adoptedAt)}).`,
+    : `Sintesi della Relazione sulla Performance ${plan.year}, adottata dalla Giunta con delibera ${adoption.delibera} (registrata ${articledDate('il', adoption.adoptedAt)}).`,
   { bold: true, color: adoption === undefined ? BAND_COLORS.red : COLORS.text, align: 'left' });
   // A document with reconstructed values says so where it says what it is (no line of its own: two pages).
   report.paragraph(
-    (ctx.hasReconstructed ? 'Esempio illustrativo: alcuni valori sono ricostruiti, non pubblicati dall’ente. ' : '') +
+    (ctx.hasReconstructed ? 'Esempio illustrativo: alcuni dati sono ricostruiti, non pubblicati dall’ente. ' : '') +
       `Ogni anno l’ente fissa nel Piano della Performance che cosa vuole ottenere, con quali risorse e come misurarlo; ` +
       `la Relazione sulla Performance racconta, a fine anno, quanto è stato fatto. Queste pagine ne riassumono i punti principali.`,
   );

@@ -1,5 +1,5 @@
 import { hasReconstructed } from '@perf/context';
-import { readPeriod, type Area, type Indicator, type Person, type Plan } from '@perf/model';
+import { readPeriod, type Area, type Indicator, type Person, type Plan, type PlanText, type Provenance } from '@perf/model';
 import { gradeOf, weightedMean, type Grade, type IndicatorStatus, type StatusReport } from '@perf/scoring';
 import type { Report } from './report.ts';
 import type { RelazioneData, RilevazioneRow } from './types.ts';
@@ -34,13 +34,33 @@ export interface Context {
   meanGrade(items: readonly { id: string; weight: number }[]): Grade;
   /** Whether the value that stands for the year of this indicator is a reconstructed one. */
   standsReconstructed(indicator: number): boolean;
-  /** Whether any value the document prints is reconstructed: the cover then calls it an illustrative example. */
+  /** « †» after a plan entry (objective, indicator, individual objectives) marked `ricostruito: true`, else ''. */
+  mark(entry: Provenance | undefined): string;
+  /** « †» after the plan's mandate, mission or vision text when `provenienza` marks it reconstructed, else ''. */
+  textMark(key: PlanText): string;
+  /** Whether any value or plan entry the document prints is reconstructed: the cover then calls it an illustrative example. */
   readonly hasReconstructed: boolean;
+  /** The legend of the mark for what this document marks (values, plan entries or both); null when nothing is marked. */
+  readonly reconstructedLegend: string | null;
 }
 
 /** The sign of a reconstructed value, and its legend. */
 export const RECONSTRUCTED_MARK = '†';
+/** The mark after what it marks, glued with a no-break space: a narrow cell shrinks its type rather than leave «†» alone on a line. */
+export const RECONSTRUCTED_SUFFIX = `\u00a0${RECONSTRUCTED_MARK}`;
 export const RECONSTRUCTED_LEGEND = `${RECONSTRUCTED_MARK} valore ricostruito: non stampato nel documento di origine, scelto perché il calcolo riproduca i risultati pubblicati.`;
+export const RECONSTRUCTED_PLAN_LEGEND = `${RECONSTRUCTED_MARK} accanto a un obiettivo, a un target o a un testo del Piano: voce del Piano ricostruita, non stampata nel documento di origine (per un indicatore: target, peso, unità e responsabile).`;
+
+const PLAN_TEXTS: readonly PlanText[] = ['mandate', 'mission', 'vision'];
+
+/** Whether any entry of the plan (or its mandate, mission or vision) is marked reconstructed. */
+export function planHasReconstructed(plan: Plan): boolean {
+  const entries: readonly (Provenance | undefined)[] = [
+    ...plan.strategic_objectives, ...plan.operational_objectives, ...plan.indicators, ...plan.individual_objectives,
+    ...PLAN_TEXTS.map((key) => (plan[key] === undefined ? undefined : plan.provenienza?.[key])),
+  ];
+  return entries.some((entry) => entry?.ricostruito === true);
+}
 
 /** The legend of a context figure (a table's row or section) whose place the source's text does not show, and the example infers. */
 export const CONTEXT_RECONSTRUCTED_LEGEND = `${RECONSTRUCTED_MARK} dato ricostruito: la collocazione nella tabella non è leggibile nel documento di origine ed è dedotta (intestazione, ordine delle colonne, somme).`;
@@ -85,6 +105,8 @@ export function buildContext(report: Report, data: RelazioneData): Context {
   }
   const grade = (id: string): Grade => grades.get(id) ?? NO_GRADE;
   const previousGrades = new Map((data.previous?.strategic ?? []).map((s) => [s.id, s]));
+  const valuesReconstructed = data.history.some((r) => r.reconstructed === true);
+  const planReconstructed = planHasReconstructed(plan);
   return {
     report,
     data,
@@ -108,8 +130,11 @@ export function buildContext(report: Report, data: RelazioneData): Context {
       const period = indicatorStatus.get(id)?.period;
       return (history.get(id) ?? []).some((r) => r.period === period && !r.superseded && r.reconstructed === true);
     },
-    // A context figure placed by inference makes the document an illustrative example too.
-    hasReconstructed: data.history.some((r) => r.reconstructed === true) || hasReconstructed(data.contesto?.data),
+    mark: (entry) => (entry?.ricostruito === true ? RECONSTRUCTED_SUFFIX : ''),
+    textMark: (key) => (plan.provenienza?.[key]?.ricostruito === true ? RECONSTRUCTED_SUFFIX : ''),
+    // A context figure placed by inference makes the document an illustrative example too (its chapters carry their own legend).
+    hasReconstructed: valuesReconstructed || planReconstructed || hasReconstructed(data.contesto?.data),
+    reconstructedLegend: [valuesReconstructed ? RECONSTRUCTED_LEGEND : null, planReconstructed ? RECONSTRUCTED_PLAN_LEGEND : null].filter((t) => t !== null).join(' ') || null,
     meanGrade: (items) => gradeOf(weightedMean(items.map((item) => ({ score: grade(item.id).score, weight: item.weight })))),
   };
 }

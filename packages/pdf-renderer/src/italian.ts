@@ -55,6 +55,17 @@ const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: ROME, day: '2-digi
 
 /** 27 novembre 2026 */
 export const formatDateLong = (date: Date): string => longDate.format(date);
+/** The articled prepositions before a date (long, or short as «dall’11/04/2012»), and their elided forms before «8» and «11» (l’8, dell’11). */
+const ELIDED = { il: 'l’', del: 'dell’', dal: 'dall’', al: 'all’' } as const;
+
+/**
+ * «il 27 novembre 2026», «l’8 dicembre 2026», «dell’11 aprile 2013»: a long date after its article, elided
+ * before the days read with a vowel (otto, undici), as Italian writes them.
+ */
+export function articledDate(article: keyof typeof ELIDED, date: Date, format: (date: Date) => string = formatDateLong): string {
+  const text = format(date);
+  return /^(0?8|11)\D/.test(text) ? `${ELIDED[article]}${text}` : `${article} ${text}`;
+}
 /** 27/11/2026 */
 export const formatDateShort = (date: Date): string => shortDate.format(date);
 /** 27/11/2026 17:25 */

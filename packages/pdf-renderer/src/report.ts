@@ -8,6 +8,11 @@ import { BAND_COLORS, COLORS, PAGE, SIZES } from './theme.ts';
 import { widestPiece, withNoBreaks, wrapLines, type WrappedLine } from './wrap.ts';
 
 export type Doc = PDFKit.PDFDocument;
+
+/** Below this share of the page filled, a chapter starts on the page where the previous one ends. */
+const CHAPTER_SHARE = 0.5;
+/** Room between the end of a chapter and the heading of the next on a shared page, in points. */
+const CHAPTER_GAP = 28;
 export type { Align, GradeLike, HeadingEntry, HeadingLevel, ReportMeta, TextOptions } from './report-types.ts';
 
 /**
@@ -25,6 +30,8 @@ export class Report {
   private outlineLevel1: PDFKit.PDFOutline | undefined;
   private outlineLevel2: PDFKit.PDFOutline | undefined;
   private destinations = 0;
+  /** A page no chapter may share (the cover, the table of contents): its bookkeeping y says nothing of what is drawn on it. */
+  private closedPage = -1;
   private figures = 0;
   /** Section headings and lead-in paragraphs waiting for the block that follows them, so that none ends a page: their height and how to draw them. */
   private pending: { height: number; draw: () => void }[] = [];
@@ -87,6 +94,21 @@ export class Report {
     this.doc.y = this.top;
   }
 
+  /** Keeps the rest of the current page empty: the next chapter starts on a page of its own. */
+  closePage(): void {
+    this.closedPage = this.pageIndex;
+  }
+
+  /**
+   * Whether a new chapter opens on the current page rather than on a new one: when what the last
+   * chapter left on it fills less than `CHAPTER_SHARE` of the page. A chapter ending with a few lines
+   * on its last page would otherwise leave that page nearly empty.
+   */
+  private chapterSharesPage(): boolean {
+    if (this.pageCount === 0 || this.closedPage === this.pageIndex || this.doc.y <= this.top) return false;
+    return this.doc.y - this.top < CHAPTER_SHARE * (this.bottom - this.top);
+  }
+
   /**
    * Starts a new page unless `height` points still fit above the bottom margin, together with the
    * headings and lead-in paragraphs waiting for this block; then writes them. Every block calls it first.
@@ -133,6 +155,12 @@ export class Report {
       this.wrapped.set(key, lines);
     }
     return lines;
+  }
+
+  /** The lines a text breaks into in `width` points, set with `options` (e.g. to end a dotted leader after the last). */
+  lineTexts(text: string, width: number, options: { bold?: boolean; size?: number } = {}): string[] {
+    this.typeface(options);
+    return this.lines(text, width).map((line) => line.text);
   }
 
   /** Width of the widest part of a text that no line break may split (a word, an amount in euro), set with `options`. */
@@ -185,7 +213,7 @@ export class Report {
   }
 
   /**
-   * A chapter (level 1, on a new page), section (2) or sub-section (3) heading: listed in the
+   * A chapter (level 1, on a new page unless the last chapter's tail fills little of the current one), section (2) or sub-section (3) heading: listed in the
    * table of contents and in the PDF bookmarks, with a named destination for the links.
    */
   heading(level: HeadingLevel, label: string, options: { toc?: boolean } = {}): void {
@@ -194,7 +222,11 @@ export class Report {
       // The first heading of a document without a cover opens its first page.
       if (this.pageCount > 0) this.ensureSpace(0);
       this.chapter = label;
-      this.newPage();
+      if (this.chapterSharesPage()) {
+        this.spacer(CHAPTER_GAP);
+        // The new chapter holds most of the page (the tail above it fills less than half): its running footer names it.
+        this.pageChapters[this.pageIndex] = label;
+      } else this.newPage();
       this.drawHeading(1, label, toc);
       return;
     }

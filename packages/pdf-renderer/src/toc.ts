@@ -1,4 +1,3 @@
-import { fitText } from './output.ts';
 import type { HeadingEntry, Report } from './report.ts';
 import { COLORS, SIZES } from './theme.ts';
 
@@ -20,7 +19,13 @@ const STYLE: Readonly<Record<HeadingEntry['level'], EntryStyle>> = {
   3: { size: SIZES.small, bold: false, indent: 32, before: 1, color: COLORS.muted },
 };
 
-const lineHeight = (entry: HeadingEntry): number => STYLE[entry.level].size * 1.45 + STYLE[entry.level].before;
+const NUMBER_WIDTH = 34;
+const lineStep = (entry: HeadingEntry): number => STYLE[entry.level].size * 1.45;
+const labelWidth = (report: Report, entry: HeadingEntry): number => report.width - STYLE[entry.level].indent - NUMBER_WIDTH - 10;
+/** The lines of an entry's label: a long heading (an Area's full name) wraps rather than being cut short with «…». */
+const labelLines = (report: Report, entry: HeadingEntry): string[] =>
+  report.lineTexts(entry.label, labelWidth(report, entry), { bold: STYLE[entry.level].bold, size: STYLE[entry.level].size });
+const lineHeight = (report: Report, entry: HeadingEntry): number => labelLines(report, entry).length * lineStep(entry) + STYLE[entry.level].before;
 
 export interface TocReservation {
   readonly first: number;
@@ -38,6 +43,8 @@ export function reserveToc(report: Report, pages: number): TocReservation {
   const startY = report.y;
   const fill = report.tags.reserve('TOC');
   for (let i = 1; i < pages; i++) report.newPage();
+  // The entries are drawn at the end: the page looks empty until then, but no chapter may start on it.
+  report.closePage();
   return { first, pages, startY, fill };
 }
 
@@ -46,7 +53,7 @@ export function tocPagesNeeded(report: Report, reservation: TocReservation, entr
   let pages = 1;
   let y = reservation.startY;
   for (const entry of entries) {
-    const h = lineHeight(entry);
+    const h = lineHeight(report, entry);
     if (y + h > report.bottom) {
       pages += 1;
       y = report.top;
@@ -62,11 +69,11 @@ export function drawToc(report: Report, reservation: TocReservation, entries: re
   let page = reservation.first;
   doc.switchToPage(page);
   let y = reservation.startY;
-  const numberWidth = 34;
+  const numberWidth = NUMBER_WIDTH;
   reservation.fill(() => {
     for (const entry of entries) {
       const style = STYLE[entry.level];
-      const h = lineHeight(entry);
+      const h = lineHeight(report, entry);
       if (y + h > report.bottom && page < reservation.first + reservation.pages - 1) {
         page += 1;
         doc.switchToPage(page);
@@ -74,18 +81,19 @@ export function drawToc(report: Report, reservation: TocReservation, entries: re
       }
       const textY = y + style.before;
       const x = report.left + style.indent;
-      const labelWidth = report.width - style.indent - numberWidth - 10;
+      const lines = labelLines(report, entry);
       report.font({ bold: style.bold, size: style.size, color: style.color });
-      const label = fitText(report, entry.label, labelWidth);
-      const end = x + report.textWidth(label) + 4;
+      const end = x + report.textWidth(lines.at(-1) ?? '') + 4;
       const pageNumber = String(entry.page + 1);
       const numberX = report.right - numberWidth;
-      const dotsY = textY + style.size * 0.85;
+      // Leader and page number on the label's last line.
+      const lastY = textY + (lines.length - 1) * lineStep(entry);
+      const dotsY = lastY + style.size * 0.85;
       const dotsEnd = numberX + numberWidth - report.textWidth(pageNumber) - 4;
       report.tags.group('TOCI', () => {
         report.tags.leaf('Reference', () => {
-          report.write(label, x, textY, labelWidth);
-          report.write(pageNumber, numberX, textY, numberWidth, { align: 'right' });
+          report.write(entry.label, x, textY, labelWidth(report, entry), { lineGap: lineStep(entry) - doc.currentLineHeight(true) });
+          report.write(pageNumber, numberX, lastY, numberWidth, { align: 'right' });
         });
       });
       if (numberX - 4 > end) {
@@ -94,7 +102,7 @@ export function drawToc(report: Report, reservation: TocReservation, entries: re
           doc.undash();
         });
       }
-      doc.goTo(report.left, textY - 1, report.width, style.size * 1.3, entry.dest);
+      doc.goTo(report.left, textY - 1, report.width, lastY - textY + style.size * 1.3, entry.dest);
       y += h;
     }
   });

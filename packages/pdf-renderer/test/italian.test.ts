@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { niceTicks } from '../src/charts.ts';
-import { gradeText, indicatorTarget, indicatorValue, periodLabel, shortEnte, truncate } from '../src/italian.ts';
+import { articledDate, formatDateShort, gradeText, indicatorTarget, indicatorValue, periodLabel, shortEnte, truncate } from '../src/italian.ts';
 
 describe('Italian forms', () => {
   it('shows indicator values and targets in their unit, booleans as sì/no', () => {
@@ -32,6 +32,19 @@ describe('Italian forms', () => {
     expect(periodLabel('2012')).toBe('anno 2012');
     expect(shortEnte('Camera di Commercio di Massa Carrara')).toBe('La CCIAA di Massa Carrara');
     expect(shortEnte('Comune di Carrara')).toBe('Comune di Carrara');
+  });
+});
+
+describe('dates after an article', () => {
+  it('elides the article before 8 and 11 («l’8», «dell’11»), not before other days', () => {
+    expect(articledDate('il', new Date('2026-12-08T10:00:00Z'))).toBe('l’8 dicembre 2026');
+    expect(articledDate('del', new Date('2013-04-11T10:00:00Z'))).toBe('dell’11 aprile 2013');
+    expect(articledDate('dal', new Date('2012-03-08T10:00:00Z'))).toBe('dall’8 marzo 2012');
+    expect(articledDate('al', new Date('2012-12-18T10:00:00Z'))).toBe('al 18 dicembre 2012');
+    expect(articledDate('il', new Date('2013-06-27T10:00:00Z'))).toBe('il 27 giugno 2013');
+    expect(articledDate('del', new Date('2013-01-01T10:00:00Z'))).toMatch(/^del 1/);
+    expect(articledDate('dal', new Date('2012-04-11T10:00:00Z'), formatDateShort)).toBe('dall’11/04/2012');
+    expect(articledDate('al', new Date('2013-02-15T10:00:00Z'), formatDateShort)).toBe('al 15/02/2013');
   });
 });
 

@@ -34,7 +34,7 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
 
   it('prints the target of indicator 22 whole in its cell, never broken inside the number', () => {
     expect(draft.text.flat).toContain('Ind. 22 – Contributi erogati alle imprese');
-    expect(draft.text.flat).toMatch(/≥ € 750\.000,00 € 772\.193,00 IV trim\. 2012/);
+    expect(draft.text.flat).toMatch(/≥ € 750\.000,00 † € 772\.193,00 IV trim\. 2012/);
     expect(draft.text.flat).not.toMatch(/€ 750\.000,0(?!0)/);
   });
 
@@ -59,7 +59,33 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
   it('leaves no heading or caption alone at the foot of a page', async () => {
     expect(headingsAtFoot(await pageLayouts(draft.pdf))).toEqual([]);
   });
+
+  it('leaves no page but the last nearly empty: a chapter opens on the page where a short tail of the previous one ends', async () => {
+    const pages = await pageLayouts(draft.pdf);
+    expect(underfilled(pages.slice(0, -1))).toEqual([]);
+    // Chapter 2 opens below the tail of chapter 1 (its criticità table), not on a page of its own.
+    const opening = pages.findIndex((page) => page.leaves.some((l) => l.role === 'H1' && l.text.startsWith('2. L’Albero')));
+    expect(pages[opening]?.leaves.findIndex((l) => l.role === 'H1')).toBeGreaterThan(0);
+  });
+
+  it('cuts no label short with «…»: long headings wrap in the index, long titles in the charts', () => {
+    expect(draft.text.flat).toContain('Area Anagrafica e Formazione e Staff al Segretario Generale Ufficio Promozione interna, Comunicazione, Progetti speciali 14');
+    expect(draft.text.flat).not.toContain('…');
+  });
+
+  it('keeps the year on the line of the cover’s title', () => {
+    expect(draft.text.pages[0]).toMatch(/Relazione sulla Performance[ \t]+2012/);
+  });
 });
+
+/** Pages whose content reaches less than `share` of the way from the top margin to the bottom one, as «page n: 12%». */
+function underfilled(pages: readonly PageLayout[], share = 0.15): string[] {
+  const height = (page: PageLayout) => page.height - PAGE.margins.top - PAGE.margins.bottom;
+  return pages.flatMap((page, i) => {
+    const filled = (page.contentBottom - PAGE.margins.top) / height(page);
+    return filled < share ? [`page ${i + 1}: ${Math.round(filled * 100)}%`] : [];
+  });
+}
 
 /** The small plan with the target and the value of indicator 3 (in euro) set to `amount`. */
 function smallWithAmount(amount: number): RelazioneData {
@@ -86,6 +112,20 @@ describe('numbers and headings in other plans', () => {
     const { pages } = await pdfText(pdf);
     const annex = pages.find((page) => page.includes('Indicatore 3 – Contributi erogati')) ?? '';
     expect(annex).toMatch(/100\.000\.000\.000\.\s*\n\s*000\.000\.000,00/);
+  });
+
+  it('starts a chapter on the cover’s or the index’s page never, and on a new page after a long tail', async () => {
+    const report = new Report(META, await loadFonts());
+    report.newPage();
+    report.closePage();
+    report.heading(1, 'Primo');
+    expect(report.pageIndex).toBe(1);
+    report.paragraph('Poche righe.');
+    report.heading(1, 'Secondo');
+    expect(report.pageIndex).toBe(1);
+    report.spacer((report.bottom - report.y) * 0.9);
+    report.heading(1, 'Terzo');
+    expect(report.pageIndex).toBe(2);
   });
 
   it('leaves no heading alone at the foot of a page in a small plan or a large one', async () => {

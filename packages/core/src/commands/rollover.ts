@@ -32,7 +32,7 @@ export async function preparePlanRollover(request: RolloverRequest, context: Com
   if (to === from.year) {
     throw new PerfError('OPTION_INVALID', `--to ${to} è lo stesso anno del Piano di partenza.`, { hint: `Forma corretta: pnpm perf plan rollover --from ${from.year} --to ${from.year + 1} --out piano-${from.year + 1}.yaml` });
   }
-  const { plan, withoutBaseline } = rolloverPlan(from, to, await yearValues(context.store, from));
+  const { plan, withoutBaseline, droppedProvenance } = rolloverPlan(from, to, await yearValues(context.store, from));
   const header = [
     `Piano della Performance ${to} — ${plan.ente.name} (${plan.ente.code})`,
     '',
@@ -40,6 +40,7 @@ export async function preparePlanRollover(request: RolloverRequest, context: Com
     'stesso albero (prospettive, linee, Aree, persone, obiettivi, indicatori), stessi target e pesi, nessun valore.',
     `baseline di ogni indicatore = il suo valore ${from.year} (quello che vale per l'anno).`,
     ...(withoutBaseline.length > 0 ? [`Senza valore ${from.year}, quindi senza baseline: indicatori ${withoutBaseline.join(', ')}.`] : []),
+    ...(droppedProvenance ? [`Tolte fonte, ricostruito e provenienza del Piano ${from.year}: valgono per quel documento, non per il Piano ${to}; aggiungile se servono.`] : []),
     '',
     'Rivedi target, pesi, persone e obiettivi, poi importa il file con: pnpm perf plan import <file>',
   ];

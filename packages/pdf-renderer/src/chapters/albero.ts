@@ -1,6 +1,6 @@
 import type { Indicator, OperationalObjective } from '@perf/model';
 import { barChart } from '../charts.ts';
-import { RECONSTRUCTED_LEGEND, RECONSTRUCTED_MARK, type Context } from '../context.ts';
+import { RECONSTRUCTED_SUFFIX, type Context } from '../context.ts';
 import { NOT_SCORED, formatEuro, formatPercent, gradeText, indicatorTarget, indicatorValue, periodLabel, plainNumber, plural } from '../italian.ts';
 import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
@@ -35,7 +35,7 @@ export function renderAlbero(ctx: Context): void {
 function renderVision(ctx: Context): void {
   const { report, plan } = ctx;
   report.heading(2, '2.1 La Vision e le linee di indirizzo');
-  if (plan.vision) report.labelled('Vision', plan.vision, { align: 'justify' });
+  if (plan.vision) report.labelled('Vision', `${plan.vision}${ctx.textMark('vision')}`, { align: 'justify' });
   else report.note(`Il Piano della Performance ${ctx.year} non riporta il testo della Vision (campo vision del Piano).`);
   if (plan.lines.length === 0) {
     report.paragraph('Il Piano non definisce linee di indirizzo.');
@@ -85,7 +85,7 @@ function renderStrategici(ctx: Context): void {
     ...gradeColumns,
   ], plan.strategic_objectives.map((o) => ({
     cells: [
-      { text: `${o.id}. ${o.title}`, bold: true, sub: `${ctx.perspectiveName(o.perspective)} · Linea: ${ctx.lineName(o.line)}${o.weight !== 1 ? ` · peso ${plainNumber(o.weight)}` : ''}` },
+      { text: `${o.id}. ${o.title}${ctx.mark(o)}`, bold: true, sub: `${ctx.perspectiveName(o.perspective)} · Linea: ${ctx.lineName(o.line)}${o.weight !== 1 ? ` · peso ${plainNumber(o.weight)}` : ''}` },
       o.budget !== undefined && o.budget > 0 ? formatEuro(o.budget) : '—',
       o.impact ?? '—',
       o.services.length > 0 ? o.services.join('\n') : '—',
@@ -99,9 +99,9 @@ function renderStrategici(ctx: Context): void {
 }
 
 const INDICATOR_COLUMNS: readonly Column[] = [
-  { header: 'Obiettivo / Indicatore', width: 5.3 },
-  // Wide enough for «≥ € 750.000,00» whole; a wider target shrinks its type rather than break.
-  { header: 'Target', width: 1.8, align: 'right' },
+  { header: 'Obiettivo / Indicatore', width: 5.1 },
+  // Wide enough for «≥ € 750.000,00 †» (a reconstructed target) whole; a wider target shrinks its type rather than break.
+  { header: 'Target', width: 2, align: 'right' },
   { header: 'Valore', width: 1.7, align: 'right' },
   { header: 'Periodo', width: 1.8 },
   { header: 'Grado', width: 1.35, align: 'right' },
@@ -113,8 +113,8 @@ function indicatorRow(ctx: Context, indicator: Indicator, indent: number): Row {
   return {
     cells: [
       { text: `Ind. ${indicator.id} – ${indicator.name}`, indent, sub: `Responsabile: ${ctx.personName(indicator.owner)}${indicator.weight !== 1 ? ` · peso ${plainNumber(indicator.weight)}` : ''}` },
-      indicatorTarget(indicator),
-      value === null ? { text: '—', color: COLORS.muted } : `${indicatorValue(indicator, value)}${ctx.standsReconstructed(indicator.id) ? ` ${RECONSTRUCTED_MARK}` : ''}`,
+      `${indicatorTarget(indicator)}${ctx.mark(indicator)}`,
+      value === null ? { text: '—', color: COLORS.muted } : `${indicatorValue(indicator, value)}${ctx.standsReconstructed(indicator.id) ? RECONSTRUCTED_SUFFIX : ''}`,
       status?.period ? periodLabel(status.period, true) : { text: NOT_SCORED, color: COLORS.muted },
       { grade: status ?? { percent: null, band: null } },
     ],
@@ -125,7 +125,7 @@ function operationalRows(ctx: Context, objective: OperationalObjective): Row[] {
   const indicators = ctx.plan.indicators.filter((i) => i.objective === objective.id);
   const rows: Row[] = [{
     cells: [
-      { text: `${objective.id} – ${objective.title}`, bold: true, ...(objective.weight === 0 ? { sub: 'peso 0: obiettivo escluso dal calcolo del grado dell’obiettivo strategico' } : {}) },
+      { text: `${objective.id} – ${objective.title}${ctx.mark(objective)}`, bold: true, ...(objective.weight === 0 ? { sub: 'peso 0: obiettivo escluso dal calcolo del grado dell’obiettivo strategico' } : {}) },
       { grade: ctx.grade(objective.id), bold: true },
     ],
     span: true,
@@ -140,7 +140,7 @@ function operationalRows(ctx: Context, objective: OperationalObjective): Row[] {
 function renderCascading(ctx: Context): void {
   const { report, plan } = ctx;
   report.heading(2, '2.3 Il Cascading: dagli obiettivi strategici agli obiettivi e piani operativi');
-  if (ctx.hasReconstructed) report.note(RECONSTRUCTED_LEGEND);
+  if (ctx.reconstructedLegend !== null) report.note(ctx.reconstructedLegend);
   report.paragraph(
     'Gli obiettivi strategici sono declinati in obiettivi operativi assegnati alle Aree organizzative. Per ogni Area sono riportati gli obiettivi operativi, ' +
       'raggruppati per obiettivo strategico, e i relativi indicatori con target, ultimo valore rilevato nell’anno e grado di raggiungimento. ' +
@@ -158,7 +158,7 @@ function renderCascading(ctx: Context): void {
     const strategicIds = [...new Set(objectives.map((o) => o.strategic))];
     for (const strategicId of strategicIds) {
       rows.push({
-        cells: [{ text: `Obiettivo strategico ${strategicId} – ${ctx.objectiveTitle(strategicId)}`, bold: true, color: COLORS.primary }, { grade: ctx.grade(strategicId), bold: true }],
+        cells: [{ text: `Obiettivo strategico ${strategicId} – ${ctx.objectiveTitle(strategicId)}${ctx.mark(plan.strategic_objectives.find((o) => o.id === strategicId))}`, bold: true, color: COLORS.primary }, { grade: ctx.grade(strategicId), bold: true }],
         span: true, fill: COLORS.groupFill, keepWithNext: true,
       });
       for (const objective of objectives.filter((o) => o.strategic === strategicId)) rows.push(...operationalRows(ctx, objective));
@@ -173,7 +173,7 @@ function renderCascading(ctx: Context): void {
       const own = strategicIndicators.filter((i) => i.objective === objective.id);
       if (own.length === 0) continue;
       rows.push({
-        cells: [{ text: `Obiettivo strategico ${objective.id} – ${objective.title}`, bold: true, color: COLORS.primary }, { grade: ctx.grade(objective.id), bold: true }],
+        cells: [{ text: `Obiettivo strategico ${objective.id} – ${objective.title}${ctx.mark(objective)}`, bold: true, color: COLORS.primary }, { grade: ctx.grade(objective.id), bold: true }],
         span: true, fill: COLORS.groupFill, keepWithNext: true,
       });
       for (const indicator of own) rows.push(indicatorRow(ctx, indicator, 10));
@@ -211,11 +211,13 @@ function renderIndividuali(ctx: Context): void {
       };
     });
     rows.push(totalRow(['Grado di raggiungimento individuale', '100%', { grade, bold: true }]));
+    // The assignment as a whole (which objectives, which weights) is what an individual entry reconstructs: said once, in the caption.
+    const captions = [areas.length > 0 ? `${areas.length === 1 ? 'Area' : 'Aree'}: ${areas.join('; ')}` : '', ctx.mark(individual) === '' ? '' : `obiettivi e pesi ricostruiti${ctx.mark(individual)}`].filter((c) => c !== '');
     table(report, [
       { header: 'Obiettivo assegnato', width: 6 },
       { header: 'Peso', width: 1, align: 'right' },
       { header: 'Grado', width: 1.4, align: 'right' },
-    ], rows, areas.length > 0 ? { caption: `${areas.length === 1 ? 'Area' : 'Aree'}: ${areas.join('; ')}` } : {});
+    ], rows, captions.length > 0 ? { caption: captions.join(' · ') } : {});
   }
   barChart(report, {
     title: 'Grado di raggiungimento degli obiettivi individuali',

@@ -1,6 +1,6 @@
 import { channelName, type Indicator } from '@perf/model';
-import { lateValues, RECONSTRUCTED_LEGEND, RECONSTRUCTED_MARK, type Context } from '../context.ts';
-import { NOT_SCORED, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
+import { lateValues, RECONSTRUCTED_SUFFIX, type Context } from '../context.ts';
+import { NOT_SCORED, articledDate, formatDateShort, formatDateTime, indicatorTarget, indicatorValue, plural, rhythmName } from '../italian.ts';
 import { table, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
 import type { RilevazioneRow } from '../types.ts';
@@ -29,6 +29,47 @@ function closedPeriodsRow(ctx: Context): string[][] {
   ]];
 }
 
+/** Places in a document in the order of their numbers: § 1.1, § 2.2, cap. 3. */
+const byNumber = (a: string, b: string): number => a.replace(/^\D+/, '').localeCompare(b.replace(/^\D+/, ''), 'it', { numeric: true });
+
+/** «Relazione sulla Performance 2012 (§ 1.3, § 2.2)»: the plan's sources, each document once with the places cited in it. */
+function sourcesText(fonti: readonly string[]): string {
+  const places = new Map<string, Set<string>>();
+  for (const fonte of fonti) {
+    const comma = fonte.indexOf(', ');
+    const document = comma < 0 ? fonte : fonte.slice(0, comma);
+    const set = places.get(document) ?? new Set<string>();
+    if (comma >= 0) set.add(fonte.slice(comma + 2));
+    places.set(document, set);
+  }
+  return [...places].map(([document, set]) => (set.size === 0 ? document : `${document} (${[...set].sort(byNumber).join(', ')})`)).join('; ');
+}
+
+/** Where the plan's entries come from and which are reconstructed, when the plan says so (`fonte`, `ricostruito`). */
+function provenanceRow(ctx: Context): string[][] {
+  const { plan } = ctx;
+  const entries = [...plan.strategic_objectives, ...plan.operational_objectives, ...plan.indicators, ...plan.individual_objectives];
+  const fonti = entries.flatMap((e) => (e.fonte === undefined ? [] : [e.fonte]));
+  const count = (list: readonly { ricostruito?: boolean | undefined }[]) => list.filter((e) => e.ricostruito === true).length;
+  const texts = (['mandate', 'mission', 'vision'] as const).filter((key) => ctx.textMark(key) !== '');
+  const reconstructed = [
+    [count(plan.strategic_objectives), 'obiettivo strategico', 'obiettivi strategici'],
+    [count(plan.operational_objectives), 'obiettivo operativo', 'obiettivi operativi'],
+    [count(plan.indicators), 'indicatore (target, peso, unità e responsabile)', 'indicatori (target, pesi, unità e responsabili)'],
+    [count(plan.individual_objectives), 'scheda di obiettivi individuali', 'schede di obiettivi individuali'],
+  ].flatMap(([n, one, many]) => (n === 0 ? [] : [plural(n as number, one as string, many as string)]));
+  if (texts.length > 0) reconstructed.push(`${texts.length === 3 ? 'i testi di mandato, mission e vision' : `il testo di ${texts.map((t) => TEXT_NAMES[t]).join(' e ')}`}`);
+  if (fonti.length === 0 && reconstructed.length === 0) return [];
+  return [[
+    `Fonti del Piano della Performance ${plan.year}`,
+    fonti.length > 0 ? sourcesText(fonti) : '—',
+    `${fonti.length > 0 ? `${plural(fonti.length, 'voce', 'voci')} del Piano con la fonte indicata` : 'Nessuna voce del Piano indica la fonte'}` +
+      `${reconstructed.length > 0 ? `; ricostruiti (segnati con †), non stampati nella fonte: ${reconstructed.join(', ')}` : ''}`,
+  ]];
+}
+
+const TEXT_NAMES = { mandate: 'mandato', mission: 'mission', vision: 'vision' } as const;
+
 function renderDocumenti(ctx: Context): void {
   const { report, plan, data } = ctx;
   report.heading(2, '6.1 I documenti del Ciclo di Gestione della Performance');
@@ -40,9 +81,10 @@ function renderDocumenti(ctx: Context): void {
       data.events?.planRecordedAt === undefined ? `${plan.ente.code} ${plan.year}` : `${plan.ente.code} ${plan.year}, registrato il ${formatDateShort(data.events.planRecordedAt)}`,
       `${plural(plan.strategic_objectives.length, 'obiettivo strategico', 'obiettivi strategici')}, ${plural(plan.operational_objectives.length, 'obiettivo operativo', 'obiettivi operativi')}, ${plural(plan.indicators.length, 'indicatore', 'indicatori')}; monitoraggio ${rhythmName(plan.monitoring).adjective}`,
     ],
+    ...provenanceRow(ctx),
     [
       `Rilevazioni degli indicatori ${plan.year}`,
-      times.length > 0 ? `dal ${formatDateShort(new Date(Math.min(...times)))} al ${formatDateShort(new Date(Math.max(...times)))}` : '—',
+      times.length > 0 ? `${articledDate('dal', new Date(Math.min(...times)), formatDateShort)} ${articledDate('al', new Date(Math.max(...times)), formatDateShort)}` : '—',
       `${plural(data.history.length, 'rilevazione', 'rilevazioni')} (allegato 6.2)${late > 0 ? `, di cui ${plural(late, 'registrata', 'registrate')} dopo la chiusura del periodo (allegato 6.3)` : ''}`,
     ],
     ...data.finance.map((f) => [`Bilancio d’esercizio ${f.year}`, String(f.year), `Indici economico-finanziari e composizione di proventi e oneri (capitolo 3)${f.benchmark ? `; benchmark: ${f.benchmark.label}` : ''}`]),
@@ -63,7 +105,7 @@ function renderDocumenti(ctx: Context): void {
 
 /** The value in the indicator's unit, or as it was typed when the indicator is no longer in the Plan. */
 const valueText = (indicator: Indicator | undefined, row: RilevazioneRow): string =>
-  `${indicator ? indicatorValue(indicator, row.value) : row.rawValue}${row.reconstructed === true ? ` ${RECONSTRUCTED_MARK}` : ''}`;
+  `${indicator ? indicatorValue(indicator, row.value) : row.rawValue}${row.reconstructed === true ? RECONSTRUCTED_SUFFIX : ''}`;
 
 /** "fuori termine — motivo: … (Francesca Serra)" for a value accepted after its period was closed. */
 function overrideText(ctx: Context, row: RilevazioneRow): string | null {
@@ -96,7 +138,7 @@ function renderDettaglio(ctx: Context): void {
       'che vale per l’anno. I valori registrati dopo la chiusura del periodo riportano «fuori termine» e il motivo indicato dal controllo di gestione (allegato 6.3).',
     { size: SIZES.small + 0.5 },
   );
-  if (ctx.hasReconstructed) report.note(RECONSTRUCTED_LEGEND);
+  if (ctx.reconstructedLegend !== null) report.note(ctx.reconstructedLegend);
   const rows: Row[] = [];
   const known = new Set(plan.indicators.map((i) => i.id));
   for (const indicator of plan.indicators) {
@@ -108,7 +150,7 @@ function renderDettaglio(ctx: Context): void {
           text: `Indicatore ${indicator.id} – ${indicator.name}`,
           bold: true,
           color: COLORS.primary,
-          sub: `Obiettivo ${indicator.objective} · Responsabile: ${ctx.personName(indicator.owner)} · Target: ${indicatorTarget(indicator)}${status?.value !== null && status?.value !== undefined ? ` · Valore dell’anno: ${indicatorValue(indicator, status.value)}` : ''}`,
+          sub: `Obiettivo ${indicator.objective} · Responsabile: ${ctx.personName(indicator.owner)} · Target: ${indicatorTarget(indicator)}${ctx.mark(indicator)}${status?.value !== null && status?.value !== undefined ? ` · Valore dell’anno: ${indicatorValue(indicator, status.value)}` : ''}`,
         },
         { grade: status ?? { percent: null, band: null }, bold: true },
       ],

@@ -1,5 +1,5 @@
 import type { Context } from '../context.ts';
-import { formatDateLong, gradeText, rhythmName } from '../italian.ts';
+import { articledDate, formatDateLong, gradeText, rhythmName } from '../italian.ts';
 
 /** Presentazione: what the Relazione is, after the seed's opening page. */
 export function renderPresentazione(ctx: Context): void {
@@ -35,7 +35,7 @@ export function renderPresentazione(ctx: Context): void {
   report.spacer(10);
   // Dated by the Giunta's act once adopted; a draft says it is one, with the day it was produced.
   const adoption = ctx.data.adoption;
-  report.paragraph(adoption === undefined ? `Bozza del ${formatDateLong(ctx.data.generatedAt)}` : formatDateLong(adoption.adoptedAt), { align: 'right', gap: 2 });
+  report.paragraph(adoption === undefined ? `Bozza ${articledDate('del', ctx.data.generatedAt)}` : formatDateLong(adoption.adoptedAt), { align: 'right', gap: 2 });
   report.paragraph(signature(ctx), { align: 'right', bold: true });
 }
 

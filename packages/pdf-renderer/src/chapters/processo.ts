@@ -1,7 +1,7 @@
 import { channelInProse, formatPeriod, periodsOfYear } from '@perf/model';
 import { flowDiagram } from '../charts.ts';
 import { lateValues, sortPeriods, type Context } from '../context.ts';
-import { formatDateLong, formatDateShort, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
+import { articledDate, formatDateShort, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
 import { table, totalRow, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
 import type { RilevazioneRow } from '../types.ts';
@@ -57,7 +57,7 @@ export function renderProcesso(ctx: Context): void {
     highlight: 4,
   });
 
-  const span = f.first && f.last ? `${rhythm.period} (rilevazioni dal ${formatDateShort(f.first)} al ${formatDateShort(f.last)})` : `${rhythm.period} (nessuna rilevazione registrata)`;
+  const span = f.first && f.last ? `${rhythm.period} (rilevazioni ${articledDate('dal', f.first, formatDateShort)} ${articledDate('al', f.last, formatDateShort)})` : `${rhythm.period} (nessuna rilevazione registrata)`;
   const controllo = `Controllo di gestione${names(ctx, 'controllo')}`;
   const duringYear: string[][] = [
     ['Misurazione intermedia dei risultati di performance organizzativa', 'Responsabili degli indicatori, Dirigenti, Controllo di gestione', 'Rilevazione dei dati (riga di comando, Slack, Discord)', span],
@@ -78,7 +78,7 @@ export function renderProcesso(ctx: Context): void {
 
   const afterYear: string[][] = [
     ['Definizione della struttura del documento', 'S.G., Controllo di gestione', 'Analisi delle norme (d.lgs. 150/2009) e delle delibere CIVIT di riferimento', `Prima della redazione`],
-    ['Sistematizzazione delle informazioni derivanti dalle fasi precedenti', controllo, 'Analisi dei documenti e dei dati della pianificazione, del monitoraggio e della valutazione', f.last ? `Dati aggiornati al ${formatDateShort(f.last)}` : 'Nessuna rilevazione registrata'],
+    ['Sistematizzazione delle informazioni derivanti dalle fasi precedenti', controllo, 'Analisi dei documenti e dei dati della pianificazione, del monitoraggio e della valutazione', f.last ? `Dati aggiornati ${articledDate('al', f.last, formatDateShort)}` : 'Nessuna rilevazione registrata'],
     ['Redazione della Relazione sulla Performance', controllo, 'Produzione del documento dal sistema di controllo di gestione, a partire dal Piano, dalle rilevazioni, dai bilanci e dai dati di genere', `Entro il 30 giugno ${plan.year + 1}`],
     ['Approvazione della Relazione sulla Performance', 'Giunta', 'Deliberazione di approvazione', `Entro il 30 giugno ${plan.year + 1}`],
     ['Validazione della Relazione sulla Performance', `OIV${names(ctx, 'oiv')}`, 'Secondo le modalità previste dalla delibera CIVIT n. 6/2012', 'Dopo l’approvazione'],
@@ -139,11 +139,11 @@ function renderPuntiDiForza(ctx: Context, f: ProcessFacts): void {
     { header: 'EVIDENZA NEL ' + plan.year, width: 6 },
   ], [
     ['Copertura degli indicatori', coverage === null ? 'Il Piano non prevede indicatori.' : `${f.covered} indicatori su ${total} con almeno una rilevazione (${formatFractionPercent(coverage, 0)})`],
-    ['Rilevazioni registrate', `${f.rows.length} rilevazioni, di cui ${f.superseded} sostituite da una rilevazione successiva per lo stesso periodo`],
+    ['Rilevazioni registrate', `${plural(f.rows.length, 'rilevazione', 'rilevazioni')}, ${f.superseded === 0 ? 'nessuna sostituita' : `di cui ${plural(f.superseded, 'sostituita', 'sostituite')}`} da una rilevazione successiva per lo stesso periodo`],
     ['Tempestività', f.late === 0 ? 'Nessun valore registrato dopo la chiusura del periodo di riferimento' : `${plural(f.late, 'valore registrato', 'valori registrati')} dopo la chiusura del periodo di riferimento, con il motivo indicato dal controllo di gestione (allegato 6.3)`],
     ['Canali di rilevazione', channelText || 'nessuno'],
     ['Obiettivi strategici', `${status.summary.total} con grado di raggiungimento, ${status.summary.unscored.count} non rilevati`],
-    ['Periodo di rilevazione', f.first && f.last ? `dal ${formatDateLong(f.first)} al ${formatDateLong(f.last)}` : 'nessuna rilevazione'],
+    ['Periodo di rilevazione', f.first && f.last ? `${articledDate('dal', f.first)} ${articledDate('al', f.last)}` : 'nessuna rilevazione'],
   ].map(([a, b]) => ({ cells: [{ text: a ?? '', bold: true }, b ?? ''] })), { caption: 'Sintesi del processo di misurazione' });
 
   const strengths: string[] = [];

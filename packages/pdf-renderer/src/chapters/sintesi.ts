@@ -45,8 +45,8 @@ function renderContesto(ctx: Context): void {
       `il contesto viene letto secondo le ${plan.perspectives.length} prospettive della BSC, le stesse con cui sono esposti i risultati nei capitoli successivi.`,
   );
   report.heading(3, 'Il mandato istituzionale e la mission', { toc: false });
-  if (plan.mandate) report.labelled('Mandato istituzionale', plan.mandate, { align: 'justify' });
-  if (plan.mission) report.labelled('Mission', plan.mission, { align: 'justify' });
+  if (plan.mandate) report.labelled('Mandato istituzionale', `${plan.mandate}${ctx.textMark('mandate')}`, { align: 'justify' });
+  if (plan.mission) report.labelled('Mission', `${plan.mission}${ctx.textMark('mission')}`, { align: 'justify' });
   if (!plan.mandate && !plan.mission) {
     report.note(`Il Piano della Performance ${ctx.year} non riporta il testo del mandato istituzionale né della mission: aggiungerli ai campi mandate e mission del file del Piano.`);
   }
