@@ -69,7 +69,7 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
   });
 
   it('cuts no label short with «…»: long headings wrap in the index, long titles in the charts', () => {
-    expect(draft.text.flat).toContain('Area Anagrafica e Formazione e Staff al Segretario Generale Ufficio Promozione interna, Comunicazione, Progetti speciali 14');
+    expect(draft.text.flat).toMatch(/Area Anagrafica e Formazione e Staff al Segretario Generale Ufficio Promozione interna, Comunicazione, Progetti speciali \d+/);
     expect(draft.text.flat).not.toContain('…');
   });
 
