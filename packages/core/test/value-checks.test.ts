@@ -48,7 +48,11 @@ describe('values are checked against the indicator (§12), in the core', () => {
     ['17 significant digits', '13 value=0,12345678901234567', /più cifre/, /15 cifre/],
     ['2^53 + 1', '12 value=9007199254740993', /diventerebbe 9007199254740992/, /15 cifre/],
     ['1e400', '12 value=1e400', /"1e400" non è un numero/, /Numeri ammessi/],
-    ['negative count', '12 value=-5', /"-5" è negativo, ma l'indicatore è un conteggio \(n\.\)/, /da 0 in su/],
+    ['negative count', '12 value=-5', /"-5" è negativo, ma l'indicatore si misura in n\.: non può essere sotto zero/, /da 0 in su/],
+    ['negative days', '42 value=-5', /"-5" è negativo, ma l'indicatore si misura in giorni/, /da 0 in su/],
+    ['negative hours', '5 value=-3', /"-3" è negativo, ma l'indicatore si misura in ore/, /da 0 in su/],
+    ['negative per mille (min 0)', '4 value=-1', /"-1" è sotto il minimo dell'indicatore \(0 ‰\)/, /da 0 ‰ in su/],
+    ['negative euro (min 0)', '22 value=-10', /"-10" è sotto il minimo dell'indicatore/, /da .*0.* in su/],
     ['150% of satisfied users (max 100)', '7 value=150%', /^Il valore "150%" supera il massimo dell'indicatore \(100%\)\.$/, /^Il Piano ammette per questo indicatore valori tra 0% e 100%\.$/],
     ['150 without % on the same share', '7 value=150', /"150" supera il massimo dell'indicatore \(100%\)/, /tra 0% e 100%/],
     ['100,5% on a share', '7 value=100,5%', /"100,5%" supera il massimo/, /tra 0% e 100%/],
@@ -71,7 +75,7 @@ describe('values are checked against the indicator (§12), in the core', () => {
   it('refuses the same values in the conversation\'s confirmation and in a file of values', async () => {
     const before = await store.counts();
     const confirm = await refusal(confirmAnswer({ indicator: 12, rawValue: '-5', period: '2012-Q4', note: undefined }, ctx()));
-    expect(confirm.message).toMatch(/è negativo, ma l'indicatore è un conteggio/);
+    expect(confirm.message).toMatch(/è negativo, ma l'indicatore si misura in n\./);
     const file = await refusal(importFile('{ indicator: 11, period: 2012-Q4, value: 2, by: l.neri }'));
     expect(file.toText()).toMatch(/"2" non va bene per un indicatore sì\/no/);
     const percent = await refusal(importFile('{ indicator: 12, period: 2012-Q4, value: "23%", by: g.conti }'));

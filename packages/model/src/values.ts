@@ -68,9 +68,9 @@ export interface ValueTarget {
   readonly max?: number | undefined;
 }
 
-/** An indicator whose unit is a count (`n.`): its value is never negative. */
+/** A count (`n.`) or a duration (`giorni`, `ore`, …): a quantity that is never negative, whatever the plan's bounds. */
 export function isCount(indicator: ValueTarget): boolean {
-  return /^n\.?$/i.test(indicator.unit?.trim() ?? '');
+  return /^(n\.?|giorn[oi]|gg|or[ae]|minut[oi]|settiman[ae]|mes[ei])$/i.test(indicator.unit?.trim() ?? '');
 }
 
 function refuse(message: string, hint: string): PerfError {
@@ -100,7 +100,7 @@ export function parseIndicatorValue(raw: string, indicator: ValueTarget): number
     throw refuse(`Il valore "${shown}" ha il simbolo %, ma l'indicatore non è una percentuale (${unit === undefined || unit === '' ? 'non ha unità' : `si misura in ${unit}`}).`, `Scrivi il numero senza %: value=${raw.trim().slice(0, -1).trim()}.`);
   }
   if (value < 0 && isCount(indicator)) {
-    throw refuse(`Il valore "${shown}" è negativo, ma l'indicatore è un conteggio (n.): non può essere sotto zero.`, 'Scrivi un numero da 0 in su, ad esempio value=12.');
+    throw refuse(`Il valore "${shown}" è negativo, ma l'indicatore si misura in ${indicator.unit?.trim()}: non può essere sotto zero.`, 'Scrivi un numero da 0 in su, ad esempio value=12.');
   }
   const outside = outsideBounds(value, indicator);
   if (outside !== undefined) throw refuse(`Il valore "${shown}" ${outside.problem}.`, outside.hint);
@@ -124,7 +124,7 @@ function outsideBounds(value: number, { min, max, unit }: ValueTarget): { proble
  */
 export function storedValueProblem(value: number, indicator: ValueTarget): string | undefined {
   if (indicator.direction === 'boolean') return value === 0 || value === 1 ? undefined : "non è sì né no, e l'indicatore ora è sì/no";
-  if (value < 0 && isCount(indicator)) return "è negativo, e l'indicatore ora è un conteggio (n.)";
+  if (value < 0 && isCount(indicator)) return `è negativo, e l'indicatore ora si misura in ${indicator.unit?.trim()}`;
   const outside = outsideBounds(value, indicator);
   return outside === undefined ? undefined : `${outside.problem.replace("dell'indicatore", 'del Piano')}; ${outside.hint.charAt(0).toLowerCase()}${outside.hint.slice(1, -1)}`;
 }

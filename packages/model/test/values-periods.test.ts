@@ -75,7 +75,8 @@ describe('storedValueProblem (a value stored under an earlier plan, checked agai
   });
   it('names what no longer fits', () => {
     expect(storedValueProblem(2, { direction: 'boolean' })).toBe("non è sì né no, e l'indicatore ora è sì/no");
-    expect(storedValueProblem(-5, { direction: 'higher', unit: 'n.' })).toBe("è negativo, e l'indicatore ora è un conteggio (n.)");
+    expect(storedValueProblem(-5, { direction: 'higher', unit: 'n.' })).toBe("è negativo, e l'indicatore ora si misura in n.");
+    expect(storedValueProblem(-2, { direction: 'lower', unit: 'giorni' })).toBe("è negativo, e l'indicatore ora si misura in giorni");
     expect(storedValueProblem(-1, { direction: 'higher', unit: '%', min: 0 })).toBe('è sotto il minimo del Piano (0%); il Piano ammette per questo indicatore valori da 0% in su');
     expect(storedValueProblem(120.5, { direction: 'higher', unit: '%', min: 0, max: 100 })).toBe('supera il massimo del Piano (100%); il Piano ammette per questo indicatore valori tra 0% e 100%');
   });
