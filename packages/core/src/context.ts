@@ -112,7 +112,9 @@ export async function resolvePlan(context: CommandContext, explicitYear?: number
   }
   const entes = [...new Set(candidates.map((p) => p.ente))];
   if (entes.length > 1) {
-    throw new PerfError('ENTE_AMBIGUOUS', `Il database contiene più enti (${entes.join(', ')}): indica quale.`, { hint: 'Forma corretta: --ente <codice>, ad esempio --ente ' + entes[0] + '.' });
+    // A chat has no options: its form is the grammar's `ente=`.
+    const form = context.identity.kind === 'chat' ? `aggiungi ente=<codice> al comando, ad esempio «status ente=${entes[0]}»` : `--ente <codice>, ad esempio --ente ${entes[0]}`;
+    throw new PerfError('ENTE_AMBIGUOUS', `Il database contiene più enti (${entes.join(', ')}): indica quale.`, { hint: `Forma corretta: ${form}.` });
   }
   const year = explicitYear ?? context.year;
   if (year !== undefined) {

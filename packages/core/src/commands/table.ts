@@ -52,9 +52,21 @@ export function commandParams(command: Command, words: readonly string[]): Recor
   return wordsToParams(command.fields, words, hintForm(command));
 }
 
+/**
+ * `ente=<codice>` anywhere in a chat line: the chat's form of the CLI's `--ente`, for a person who is
+ * in the plans of several enti. Taken out of the words before the command's own parameters are read.
+ */
+function takeEnte(tokens: readonly string[]): { words: string[]; ente: string | undefined } {
+  const given = tokens.filter((t) => /^ente=/i.test(t));
+  if (given.length > 1) throw new PerfError('COMMAND_INVALID', 'Il parametro "ente" è dato più di una volta.', { hint: 'Forma corretta: ente=<codice>, una volta sola.' });
+  const ente = given[0]?.slice('ente='.length).trim();
+  if (ente === '') throw new PerfError('COMMAND_INVALID', 'Manca il codice dell\'ente dopo "ente=".', { hint: 'Forma corretta: ente=<codice>, ad esempio ente=CCIAA-MS.' });
+  return { words: tokens.filter((t) => !/^ente=/i.test(t)), ente };
+}
+
 /** Parses one chat line (with or without a leading `/perf`) into its command and checked input. */
-export function parseCommandLine(line: string): { command: Command; params: RawParams; input: unknown } {
-  const tokens = tokenize(line);
+export function parseCommandLine(line: string): { command: Command; params: RawParams; input: unknown; ente: string | undefined } {
+  const { words: tokens, ente } = takeEnte(tokenize(line));
   if (tokens[0]?.toLowerCase() === '/perf' || tokens[0]?.toLowerCase() === 'perf') tokens.shift();
   const [word, ...args] = tokens;
   const forms = `Comandi: ${GRAMMAR_FORMS.join(' · ')}`;
@@ -62,13 +74,13 @@ export function parseCommandLine(line: string): { command: Command; params: RawP
   const command = findCommand(word);
   if (!command) throw new PerfError('COMMAND_UNKNOWN', `Comando "${word}" sconosciuto.`, { hint: forms });
   const params = commandParams(command, args);
-  return { command, params, input: command.check(params) };
+  return { command, params, input: command.check(params), ente };
 }
 
 /** Runs one chat line through the core: parameters, person and role checked before anything else. */
 export async function runCommandLine(line: string, context: CommandContext): Promise<Reply> {
-  const { command, params } = parseCommandLine(line);
-  return command.run(params, context);
+  const { command, params, ente } = parseCommandLine(line);
+  return command.run(params, ente === undefined ? context : { ...context, ente });
 }
 
 /** Checks a chat command's words, e.g. `relazione 2012` → its input (for channels that acknowledge first). */
