@@ -2,11 +2,18 @@ import { formatNumber } from './format.ts';
 
 export type Align = 'left' | 'right';
 
+/** A cell on one line of a terminal: line breaks as « ↵ », any other control character as `\u001b` (never sent raw). */
+function printableCell(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ↵ ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A plain-text table for terminals: header rows, a rule, body rows; columns padded to the
  * widest cell, text left-aligned and numbers right-aligned as `align` says (default left).
  */
-export function formatTextTable(head: readonly (readonly string[])[], body: readonly (readonly string[])[], align: readonly Align[] = []): string {
+export function formatTextTable(rawHead: readonly (readonly string[])[], rawBody: readonly (readonly string[])[], align: readonly Align[] = []): string {
+  const head = rawHead.map((row) => row.map(printableCell));
+  const body = rawBody.map((row) => row.map(printableCell));
   const rows = [...head, ...body];
   const columns = Math.max(0, ...rows.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((r) => [...(r[c] ?? '')].length)));

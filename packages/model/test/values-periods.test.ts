@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultReportPeriod, formatEuro, formatFractionPercent, formatNumber, lastPeriodOfYear, parseIndicatorValue, parseItalianNumber,
-  parsePeriod, periodEnd, PerfError, storedValueProblem,
+  formatTextTable, parsePeriod, periodEnd, PerfError, storedValueProblem,
 } from '../src/index.ts';
 
 describe('parseItalianNumber (§4)', () => {
@@ -79,5 +79,15 @@ describe('storedValueProblem (a value stored under an earlier plan, checked agai
     expect(storedValueProblem(-2, { direction: 'lower', unit: 'giorni' })).toBe("è negativo, e l'indicatore ora si misura in giorni");
     expect(storedValueProblem(-1, { direction: 'higher', unit: '%', min: 0 })).toBe('è sotto il minimo del Piano (0%); il Piano ammette per questo indicatore valori da 0% in su');
     expect(storedValueProblem(120.5, { direction: 'higher', unit: '%', min: 0, max: 100 })).toBe('supera il massimo del Piano (100%); il Piano ammette per questo indicatore valori tra 0% e 100%');
+  });
+});
+
+describe('formatTextTable (history, audit and every terminal table)', () => {
+  it('keeps each row on one line and never prints a control character raw', () => {
+    const table = formatTextTable([['periodo', 'nota']], [['2012-Q1', 'prima riga\nseconda\r\nterza'], ['2012-Q2', 'rosso \u001b[31m fine\u0000']]);
+    expect(table.split('\n')).toHaveLength(4);
+    expect(table).toContain('prima riga ↵ seconda ↵ terza');
+    expect(table).toContain('rosso \\u001b[31m fine\\u0000');
+    expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
