@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { COMMANDS, parseReportArgs, reportableIndicators, resolveActor, tokenize } from '@perf/core';
+import { COMMAND_KEYS, COMMANDS, parseReportArgs, reportableIndicators, resolveActor, tokenize } from '@perf/core';
 import { advance, understand, type ConversationState, type Intent } from '@perf/conversation';
 import { normalize } from '@perf/conversation/text';
 import { parseIndicatorValue, parsePlan, type Plan } from '@perf/model';
@@ -47,7 +47,7 @@ export function play(c: CorpusCase, around: (call: () => Intent) => Intent = (ca
   let intent: Intent | undefined;
   for (const text of turnsOf(c)) {
     const state0 = state;
-    intent = around(() => understand({ text, plan, speaker: { id: actor.id, role: actor.role }, reportable, state: state0, commandWords: COMMAND_WORDS, currentPeriod: CURRENT_PERIOD }));
+    intent = around(() => understand({ text, plan, speaker: { id: actor.id, role: actor.role }, reportable, state: state0, commandWords: COMMAND_WORDS, commandKeys: COMMAND_KEYS, currentPeriod: CURRENT_PERIOD }));
     const stored = intent.kind === 'confirm' ? { indicator: intent.report.indicator, period: intent.report.period ?? CURRENT_PERIOD }
       : intent.kind === 'command' ? storedByCommand(intent.line) : undefined;
     state = advance(state, intent, stored);

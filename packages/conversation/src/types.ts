@@ -47,6 +47,8 @@ export interface UnderstandInput {
   readonly state: ConversationState;
   /** The words that start a command of the exact grammar (names and aliases). */
   readonly commandWords: readonly string[];
+  /** The `key=` words each command takes, by any of its words; without it, the §6 keys of every command. */
+  readonly commandKeys?: ReadonlyMap<string, readonly string[]>;
   /**
    * The speaker's indicators still without a value in the current period: a bare value («23») is for
    * the only one missing; with several, the bot asks which.

@@ -18,7 +18,7 @@ function nearest(word: string, known: readonly string[]): string | undefined {
  * «Forse intendevi …?» for a line whose command word or a key is mistyped (edit distance ≤ 2):
  * the whole line with the correction, ready to copy. Undefined when nothing is close.
  */
-export function suggestLine(raw: string, commandWords: readonly string[], firstIsCommand: boolean): Intent | undefined {
+export function suggestLine(raw: string, commandWords: readonly string[], firstIsCommand: boolean, commandKeys?: ReadonlyMap<string, readonly string[]>): Intent | undefined {
   const tokens = raw.trim().split(/\s+/);
   const [first = '', ...rest] = tokens;
   let changed = false;
@@ -30,11 +30,13 @@ export function suggestLine(raw: string, commandWords: readonly string[], firstI
     fixed.push(word);
     changed = true;
   }
+  // The keys of the command named (`ente=` goes with every command), else those of the whole grammar.
+  const keys = [...(commandKeys?.get((fixed[0] ?? '').toLowerCase()) ?? GRAMMAR_KEYS), 'ente'];
   for (const token of rest) {
     const eq = token.indexOf('=');
     const key = eq > 0 ? token.slice(0, eq).toLowerCase() : undefined;
-    if (key === undefined || GRAMMAR_KEYS.includes(key)) { fixed.push(token); continue; }
-    const near = nearest(key, GRAMMAR_KEYS);
+    if (key === undefined || keys.includes(key)) { fixed.push(token); continue; }
+    const near = nearest(key, keys);
     if (near === undefined) return undefined;
     fixed.push(near + token.slice(eq));
     changed = true;

@@ -53,14 +53,14 @@ export function understand(input: UnderstandInput): Intent {
   if (answer) return answer;
   const first = raw.split(/\s+/)[0]?.toLowerCase() ?? '';
   const tokens = raw.split(/\s+/);
-  if (input.commandWords.includes(first) && !isSentence(tokens)) return suggestLine(raw, input.commandWords, true) ?? { kind: 'command', line: raw };
+  if (input.commandWords.includes(first) && !isSentence(tokens)) return suggestLine(raw, input.commandWords, true, input.commandKeys) ?? { kind: 'command', line: raw };
   const bare = bareValue(raw, input);
   if (bare) return bare;
   const grammarLike = /\w=/.test(raw) || tokens.length <= 2;
   return smallTalk(text)
     ?? correction(text, input)
     ?? questionIntent(text, input)
-    ?? (grammarLike ? suggestLine(raw, input.commandWords, false) : undefined)
+    ?? (grammarLike ? suggestLine(raw, input.commandWords, false, input.commandKeys) : undefined)
     ?? readReport(text, input)
     ?? refuse('NOT_UNDERSTOOD', `Non ho capito «${raw}».`, HELP_HINT);
 }

@@ -7,6 +7,7 @@ import { openPeriod } from './period-status.ts';
 import { answerQuestion, missingNow, smallTalkAnswer, type MissingNow } from './conversation-answers.ts';
 import { submitReport, type ReportInput } from './commands/report.ts';
 import { COMMANDS, findCommand, runCommandLine } from './commands/table.ts';
+import { chatWord } from './commands/usage.ts';
 import { tokenize } from './grammar.ts';
 import { reportableIndicators } from './permissions.ts';
 import { gradeText, ofPeriod, targetText, valueText } from './render-text.ts';
@@ -41,6 +42,12 @@ export interface ConverseOptions {
 
 const COMMAND_WORDS = COMMANDS.flatMap((c) => [c.name, ...c.aliases]);
 
+/** The `key=` words of each command, by each of its words: «Forse intendevi …?» corrects a key to the command's own. */
+export const COMMAND_KEYS: ReadonlyMap<string, readonly string[]> = new Map(COMMANDS.flatMap((c) => {
+  const keys = Object.values(c.fields).flatMap((f) => f.keys ?? []);
+  return [c.name, chatWord(c), ...c.aliases].map((word) => [word.toLowerCase(), keys] as const);
+}));
+
 /**
  * Understands what a person writes to the bot (packages/conversation) and acts on it: the §6 grammar
  * runs at once; a value read from free text is previewed and stored only after «sì» (the pending
@@ -66,7 +73,7 @@ export async function converse(text: string, context: CommandContext, options: C
   // Read once per turn: the understanding prefers these indicators, and a greeting names them.
   const missing = await missingNow(context, plan, actor);
   const intent = understand({
-    text, plan, speaker: { id: actor.id, role: actor.role }, state, commandWords: COMMAND_WORDS,
+    text, plan, speaker: { id: actor.id, role: actor.role }, state, commandWords: COMMAND_WORDS, commandKeys: COMMAND_KEYS,
     reportable: new Set(reportableIndicators(plan, actor).map((i) => i.id)),
     missing: missing?.ids ?? [],
     currentPeriod: open === undefined ? undefined : `${open.year}-${open.kind}${open.index}`,

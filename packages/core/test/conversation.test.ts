@@ -107,6 +107,9 @@ describe.each(ENGINES)('conversation through the core on %s (free text → previ
     expect(textOf(await say('obiettivi sotto 80%?', 'f.serra'))).toMatch(/sotto l'80%/);
     expect(textOf(await say('a che punto è l\'obiettivo 09?', 'r.fontana'))).toContain('Lo stesso in breve: status 09');
     expect(textOf(await say('statsu', 'd.marchi'))).toContain('Forse intendevi:\nstatus');
+    // A mistyped key is corrected to one the command takes (status has confronta=, not note=).
+    expect(textOf(await say('status confrnta=2011', 'f.serra'))).toContain('Forse intendevi:\nstatus confronta=2011');
+    expect(textOf(await say('stauts ente=CCIAA-MS', 'f.serra'))).toContain('Forse intendevi:\nstatus ente=CCIAA-MS');
     await expect(say('chi è in ritardo?', 'd.marchi')).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
   });
 
