@@ -1,4 +1,4 @@
-import { parsePlan } from '@perf/model';
+import { channelInProse, parsePlan } from '@perf/model';
 import { computeStatus } from '@perf/scoring';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { barChart } from '../src/charts.ts';
@@ -71,6 +71,12 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
   it('cuts no label short with «…»: long headings wrap in the index, long titles in the charts', () => {
     expect(draft.text.flat).toMatch(/Area Anagrafica e Formazione e Staff al Segretario Generale Ufficio Promozione interna, Comunicazione, Progetti speciali \d+/);
     expect(draft.text.flat).not.toContain('…');
+  });
+
+  it('names in 5.1 the channels the year\'s values came through, from the registry', () => {
+    const channels = [...new Set(loadExample().history.map((r) => r.channel))];
+    const said = /Rilevazione dei dati \(([^)]*)\)/.exec(draft.text.flat)?.[1];
+    expect(said?.split(', ')).toEqual(['cli', 'slack', 'discord', 'teams'].filter((c) => channels.includes(c)).map((c) => channelInProse(c)));
   });
 
   it('keeps the year on the line of the cover’s title', () => {

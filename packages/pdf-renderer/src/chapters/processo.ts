@@ -1,4 +1,4 @@
-import { channelInProse, formatPeriod, periodsOfYear } from '@perf/model';
+import { CHANNELS, channelInProse, formatPeriod, periodsOfYear } from '@perf/model';
 import { flowDiagram } from '../charts.ts';
 import { lateValues, sortPeriods, type Context } from '../context.ts';
 import { articledDate, formatDateShort, formatFractionPercent, periodLabel, plural, rhythmName } from '../italian.ts';
@@ -59,8 +59,12 @@ export function renderProcesso(ctx: Context): void {
 
   const span = f.first && f.last ? `${rhythm.period} (rilevazioni ${articledDate('dal', f.first, formatDateShort)} ${articledDate('al', f.last, formatDateShort)})` : `${rhythm.period} (nessuna rilevazione registrata)`;
   const controllo = `Controllo di gestione${names(ctx, 'controllo')}`;
+  // The channels the year's values actually came through, in the registry's words.
+  const recorded = new Set(ctx.data.history.map((r) => r.channel));
+  const used = [...Object.keys(CHANNELS).filter((c) => recorded.has(c)), ...[...recorded].filter((c) => !Object.hasOwn(CHANNELS, c))].map(channelInProse);
+  const gathering = used.length === 0 ? 'Rilevazione dei dati' : `Rilevazione dei dati (${used.join(', ')})`;
   const duringYear: string[][] = [
-    ['Misurazione intermedia dei risultati di performance organizzativa', 'Responsabili degli indicatori, Dirigenti, Controllo di gestione', 'Rilevazione dei dati (riga di comando, Slack, Discord)', span],
+    ['Misurazione intermedia dei risultati di performance organizzativa', 'Responsabili degli indicatori, Dirigenti, Controllo di gestione', gathering, span],
     ['Reporting intermedio della performance organizzativa', controllo, 'Cruscotto di ente/Report: evidenziazione del grado di raggiungimento degli obiettivi; riepilogo al termine di ogni periodo', rhythm.period],
     ['Valutazione sui risultati intermedi', `Controllo di gestione, Dirigenti, OIV${names(ctx, 'oiv')}`, 'Colloqui per valutare le cause di eventuali scostamenti rispetto ai risultati attesi', rhythm.period],
     ['Misurazione intermedia dei risultati di performance individuale', 'Dirigenti, Controllo di gestione', 'Rilevazione dei dati; solleciti ai responsabili prima della chiusura del periodo', rhythm.period],
