@@ -3,10 +3,11 @@
  * The CLI's bundle: `apps/cli/dist/` holds one esbuild bundle of `apps/cli/src/main.ts` (gitignored)
  * and `manifest.json`, which names its entry file and lists every file it was built from with its size
  * and modification time. The bundle is current when every listed file still has them: a few hundred
- * stat calls, a few milliseconds. Otherwise `build.mjs` (and esbuild) is loaded and rebuilds it.
+ * stat calls, a few milliseconds. Otherwise the launcher (perf.mjs) loads `build.mjs` (and esbuild) to
+ * rebuild it; this module never imports build.mjs, which imports it.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 /** The repository's root, the bundle's folder and its manifest. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -51,12 +52,4 @@ export function isCurrent(manifest) {
     try { statSync(DIST + file); } catch { return false; }
   }
   return true;
-}
-
-/** The URL of a current bundle's entry, rebuilding the bundle first when it is missing or stale. */
-export async function currentBundle() {
-  const manifest = readManifest();
-  if (manifest && isCurrent(manifest)) return pathToFileURL(DIST + manifest.entry).href;
-  const { rebuild } = await import('./build.mjs');
-  return pathToFileURL(DIST + (await rebuild()).entry).href;
 }
