@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,23 @@ describe.each(ENGINES)('CLI on %s: a plan it has never seen, scored exactly as Â
     const text = await perf('history', '2');
     expect(text.stdout).toContain('dato definitivo');
     expect(text.stdout).toMatch(/1\.234,5/);
+  });
+
+  it('never creates a database for a command that only reads, and refuses a --db that is a file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'perf-db-'));
+    const absent = join(root, 'assente');
+    for (const args of [['status'], ['history', '1'], ['audit'], ['missing']]) {
+      const result = await runCli([...args, '--db', absent]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr, args.join(' ')).toContain(`Il database "${absent}" non esiste; \`perf demo\` o \`perf plan import\` lo creano.`);
+      expect(existsSync(absent), args.join(' ')).toBe(false);
+    }
+    const file = join(root, 'un-file');
+    writeFileSync(file, 'non un database');
+    const onFile = await runCli(['status', '--db', file]);
+    expect(onFile.code).toBe(1);
+    expect(onFile.stderr).toMatch(/Ã¨ un file, non la cartella di un database\.[\s\S]*Forma corretta: --db <cartella>/);
+    expect(onFile.stderr).not.toMatch(/EEXIST|ENOTDIR|at .*\.js/);
   });
 
   it('refuses every bad input in Italian, naming the problem and the right form, and stores nothing', async () => {

@@ -100,4 +100,16 @@ describe('values from spreadsheets and the status exported to them (embedded)', 
     expect(rHead).toContain('motivo fuori termine');
     expect(rBody).toHaveLength(5);
   }, 120_000);
+
+  it('neutralises in the CSV export a note a spreadsheet would run as a formula (OWASP), keeping the note as stored', async () => {
+    await perf('report', '2', 'value=27', 'period=2012-Q4', 'note==HYPERLINK("http://x.example";"apri")', '--as', 'd.capo');
+    await perf('report', '1', 'value=98', 'period=2012-Q4', 'note=@SUM(1+1)', '--as', 's.uno');
+    await perf('export', '--format', 'csv', '--out', files.path('formule.csv'), '--year', '2012');
+    const text = readFileSync(files.path('formule-rilevazioni.csv'), 'utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x.example"";""apri"")"`);
+    expect(text).toMatch(/'@SUM\(1\+1\)/);
+    expect(text).not.toMatch(/(^|,)"?[=@]/m);
+    const history = JSON.parse((await perf('history', '2', '--json')).stdout) as { rilevazioni: { note: string | null }[] };
+    expect(history.rilevazioni.at(-1)?.note).toBe('=HYPERLINK("http://x.example";"apri")');
+  }, 120_000);
 });
