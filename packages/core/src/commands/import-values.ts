@@ -1,5 +1,5 @@
 import { PerfError, periodRank, type Plan } from '@perf/model';
-import type { BulkRilevazione, Store } from '@perf/store';
+import type { BulkRilevazione, Store, WriteMeta } from '@perf/store';
 import { resolveActor, resolvePlan, type Actor, type CommandContext, type Identity } from '../context.ts';
 import { checkReport, findIndicator, planForReport, type ReportGround } from './report.ts';
 
@@ -123,6 +123,52 @@ function planFinder(context: CommandContext): (periodText: string | undefined) =
 
 const count = (n: number) => n.toLocaleString('it-IT');
 
+/** What each year of an import received, for its audit row. */
+type YearImport = { count: number; firstId: number; lastId: number; late: number };
+
+/**
+ * Appends checked rows in large batches: one batch is stored while the next is read and checked (a
+ * PostgreSQL server works meanwhile; PGlite computes on this thread, so there it only keeps the
+ * order). At most two batches in memory; `imported` counts what each year received.
+ */
+class BatchWriter {
+  readonly imported = new Map<number, YearImport>();
+  private batch: BulkRilevazione[] = [];
+  private storing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly tx: Store, private readonly meta: WriteMeta) {}
+
+  async add(row: BulkRilevazione): Promise<void> {
+    this.batch.push(row);
+    if (this.batch.length >= APPEND_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    await this.storing;
+    const rows = this.batch;
+    this.batch = [];
+    this.storing = this.tx.appendRilevazioni(rows, this.meta).then((ids) => rows.forEach((row, i) => this.count(row, ids[i] ?? 0)));
+    // Its failure is met by the next `await storing`; until then it is not unhandled.
+    this.storing.catch(() => {});
+  }
+
+  /** Waits for the batch being stored (after a failure too, before the rollback: `settle`). */
+  done(): Promise<void> { return this.storing; }
+  settle(): Promise<void> { return this.storing.catch(() => {}); }
+
+  private count(row: BulkRilevazione, id: number): void {
+    let year = this.imported.get(row.year);
+    if (year === undefined) this.imported.set(row.year, year = { count: 0, firstId: id, lastId: id, late: 0 });
+    year.count++;
+    year.firstId = Math.min(year.firstId, id);
+    year.lastId = Math.max(year.lastId, id);
+    if (row.override) year.late++;
+  }
+}
+
+/** The tally of an import: rows read, to store, already stored (a re-import), late with a reason; the refusals. */
+interface Tally { read: number; added: number; duplicates: number; late: number; readonly problems: string[] }
+
 /**
  * Stores a file of values in one transaction. Each row passes the checks of a report (`checkReport`)
  * against data loaded once, as its `persona` (default: the indicator's owner) when the controllo
@@ -137,92 +183,74 @@ export async function importValues(source: ValuesSource, context: CommandContext
   const importer = resolveActor(current, context.identity);
   const meta = { actor: importer.id, channel: context.channel, at: context.clock() };
   const years = (await context.store.listPlans()).filter((p) => p.ente === ente).map((p) => p.year);
-  const problems: string[] = [];
-  let added = 0;
-  let duplicates = 0;
-  let late = 0;
-  let read = 0;
+  const tally: Tally = { read: 0, added: 0, duplicates: 0, late: 0, problems: [] };
   await context.store.transaction(async (tx) => {
     await tx.holdYearsForAppend(ente, years);
     const ground = await loadGround(tx, ente, source.digest, meta.at);
     const planOf = planFinder({ ...enteContext, store: tx, clock: () => meta.at });
-    // What each year received, for its audit row.
-    const imported = new Map<number, { count: number; firstId: number; lastId: number; late: number }>();
-    let batch: BulkRilevazione[] = [];
-    // One batch is stored while the next is read and checked: a PostgreSQL server works meanwhile
-    // (PGlite computes on this thread, so there it only keeps the order). At most two batches in memory.
-    let storing: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      await storing;
-      const rows = batch;
-      batch = [];
-      storing = tx.appendRilevazioni(rows, meta).then((ids) => {
-        rows.forEach((row, i) => {
-          const id = ids[i] ?? 0;
-          let year = imported.get(row.year);
-          if (year === undefined) imported.set(row.year, year = { count: 0, firstId: id, lastId: id, late: 0 });
-          year.count++;
-          year.firstId = Math.min(year.firstId, id);
-          year.lastId = Math.max(year.lastId, id);
-          if (row.override) year.late++;
-        });
-      });
-      // Its failure is met by the next `await storing`; until then it is not unhandled.
-      storing.catch(() => {});
+    const writer = new BatchWriter(tx, meta);
+    /** One row checked as a report; undefined when it stores nothing (a refusal, a row already stored). */
+    const checkRow = async (item: ValueRow): Promise<BulkRilevazione | undefined> => {
+      const requestKey = valueRequestKey(source.digest, item.key);
+      const found = planOf(item.period);
+      const plan = found instanceof Promise ? await found : found;
+      const checked = checkReport({ indicator: item.indicator, rawValue: item.value, period: item.period, note: item.note, reason: options.reason }, plan,
+        { identity: rowIdentity(item, importer, context.identity), overrideIdentity: context.identity, requestKey }, ground);
+      if (checked.delivered) {
+        tally.duplicates++;
+        return undefined;
+      }
+      tally.added++;
+      if (checked.override) tally.late++;
+      return {
+        ente, year: plan.year, indicator: checked.indicator.id, period: checked.periodText, periodRank: periodRank(checked.period),
+        value: checked.value, rawValue: item.value, note: item.note, requestKey, override: checked.override, reportedBy: checked.actor.id,
+        source: item.source, reconstructed: item.reconstructed,
+      };
     };
     try {
       for (const item of source.items) {
-        if (read > 0 && read % PROGRESS_EVERY === 0) options.progress?.(`${count(read)} righe lette, ${count(added)} da registrare`);
+        if (tally.read > 0 && tally.read % PROGRESS_EVERY === 0) options.progress?.(`${count(tally.read)} righe lette, ${count(tally.added)} da registrare`);
         // Now and then let the batch being stored take its next step (its queries run one after another).
-        if (read > 0 && read % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-        read++;
+        if (tally.read > 0 && tally.read % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+        tally.read++;
         if ('problem' in item) {
-          problems.push(item.problem);
+          tally.problems.push(item.problem);
           continue;
         }
         try {
-          const requestKey = valueRequestKey(source.digest, item.key);
-          const found = planOf(item.period);
-          const plan = found instanceof Promise ? await found : found;
-          const checked = checkReport({ indicator: item.indicator, rawValue: item.value, period: item.period, note: item.note, reason: options.reason }, plan,
-            { identity: rowIdentity(item, importer, context.identity), overrideIdentity: context.identity, requestKey }, ground);
-          if (checked.delivered) {
-            duplicates++;
-            continue;
-          }
-          added++;
-          if (checked.override) late++;
+          const row = await checkRow(item);
           // Once a row is refused nothing will be stored (unless skipInvalid): the rest is only checked.
-          if (problems.length > 0 && !options.skipInvalid) continue;
-          batch.push({
-            ente, year: plan.year, indicator: checked.indicator.id, period: checked.periodText, periodRank: periodRank(checked.period),
-            value: checked.value, rawValue: item.value, note: item.note, requestKey, override: checked.override, reportedBy: checked.actor.id,
-            source: item.source, reconstructed: item.reconstructed,
-          });
+          if (row !== undefined && (tally.problems.length === 0 || options.skipInvalid)) await writer.add(row);
         } catch (error) {
           if (!(error instanceof PerfError)) throw error;
-          problems.push(`${item.where} (indicatore ${item.indicator}): ${error.message}`);
+          tally.problems.push(`${item.where} (indicatore ${item.indicator}): ${error.message}`);
         }
-        if (batch.length >= APPEND_BATCH) await flush();
       }
     } catch (error) {
       // A file that cannot be read further: let the batch being stored finish before the rollback.
-      await storing.catch(() => {});
+      await writer.settle();
       throw error;
     }
-    await storing;
-    if (problems.length > 0 && !options.skipInvalid) {
-      throw new PerfError('VALUES_INVALID', `Il file dei valori "${source.name}" contiene ${problems.length} ${problems.length === 1 ? 'valore non valido' : 'valori non validi'}; nulla è stato registrato.`, {
-        details: problems, hint: 'Correggi le righe indicate e reimporta il file, oppure usa --skip-invalid per registrare le righe valide e scartare le altre.',
-      });
-    }
-    await flush();
-    await storing;
-    for (const [year, record] of [...imported].sort(([a], [b]) => a - b)) {
+    await writer.done();
+    if (tally.problems.length > 0 && !options.skipInvalid) throw invalidValues(source.name, tally.problems);
+    await writer.flush();
+    await writer.done();
+    for (const [year, record] of [...writer.imported].sort(([a], [b]) => a - b)) {
       await tx.auditValuesImport(ente, year, { source: source.name, digest: source.digest, ...record }, meta);
     }
   });
-  if (read >= PROGRESS_EVERY) options.progress?.(`${count(read)} righe lette, ${count(added)} registrate`);
+  if (tally.read >= PROGRESS_EVERY) options.progress?.(`${count(tally.read)} righe lette, ${count(tally.added)} registrate`);
+  return importSummary(source, tally);
+}
+
+function invalidValues(name: string, problems: readonly string[]): PerfError {
+  return new PerfError('VALUES_INVALID', `Il file dei valori "${name}" contiene ${problems.length} ${problems.length === 1 ? 'valore non valido' : 'valori non validi'}; nulla è stato registrato.`, {
+    details: [...problems], hint: 'Correggi le righe indicate e reimporta il file, oppure usa --skip-invalid per registrare le righe valide e scartare le altre.',
+  });
+}
+
+function importSummary(source: ValuesSource, { added, late, duplicates, problems }: Tally): string {
   const lines = [`Valori ${source.ente} da ${source.name}: ${added === 1 ? '1 registrato' : `${added} registrati`}${late > 0 ? ` (${late} fuori termine, con motivo)` : ''}${duplicates > 0 ? `, ${duplicates === 1 ? '1 già presente' : `${duplicates} già presenti`} (file già importato)` : ''}.`];
   if (problems.length > 0) lines.push(`Righe scartate (${problems.length}):`, ...problems.map((p) => `  - ${p}`));
   return lines.join('\n');
