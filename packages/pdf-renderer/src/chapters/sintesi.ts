@@ -231,7 +231,7 @@ function bandLegend(ctx: Context): void {
 }
 
 function renderCriticita(ctx: Context): void {
-  const { report, plan } = ctx;
+  const { report, plan, previous } = ctx;
   report.heading(3, 'Le criticità e le opportunità', { toc: false });
   const critical = plan.strategic_objectives.filter((o) => ctx.grade(o.id).band !== 'green');
   if (critical.length === 0) {
@@ -244,12 +244,22 @@ function renderCriticita(ctx: Context): void {
     { keepWithNext: true },
   );
   const operationalOf = (id: string) => new Set(plan.operational_objectives.filter((o) => o.strategic === id).map((o) => o.id));
+  // The gap is measured from the target band's threshold (90%, «raggiungimento dell'obiettivo»).
+  const gapText = (percent: number | null) => (percent === null ? NOT_SCORED : `${plural(90 - percent, 'punto', 'punti')} sotto il 90%`);
+  // With the previous year's plan in the database, its grade of the same objective beside the gap.
+  const gapAndBefore = (id: string) => {
+    const gap = gapText(ctx.grade(id).percent);
+    if (previous === undefined) return gap;
+    const grade = ctx.previousGrade(id);
+    return `${gap}\n${previous.year}: ${grade === undefined ? 'obiettivo non presente' : gradeText(grade)}`;
+  };
   table(report, [
-    { header: 'Obiettivo strategico', width: 3.2 },
-    { header: 'Grado', width: 1.3, align: 'right' },
-    { header: 'Indicatori sotto target o non rilevati', width: 3.6 },
-    { header: 'Causa dello scostamento', width: 2.6 },
-    { header: 'Azione correttiva', width: 2.6 },
+    { header: 'Obiettivo strategico', width: 3 },
+    { header: 'Grado', width: 1.2, align: 'right' },
+    { header: previous === undefined ? 'Scostamento dal 90%' : `Scostamento e grado ${previous.year}`, width: 1.9 },
+    { header: 'Indicatori sotto target o non rilevati', width: 3.2 },
+    { header: 'Causa dello scostamento', width: 2.3 },
+    { header: 'Azione correttiva', width: 2.3 },
   ], critical.map((o) => {
     const scope = operationalOf(o.id);
     scope.add(o.id);
@@ -261,7 +271,7 @@ function renderCriticita(ctx: Context): void {
       .filter(({ grade }) => grade === undefined || grade.percent === null || grade.percent < 90)
       .map(({ i, grade }) => `${i.id}. ${i.name} (${grade ? gradeText(grade) : NOT_SCORED})`);
     return {
-      cells: [{ text: `${o.id}. ${o.title} (${ctx.perspectiveName(o.perspective)})`, bold: true }, { grade: ctx.grade(o.id) }, weak.length > 0 ? weak.join('\n') : '—',
+      cells: [{ text: `${o.id}. ${o.title} (${ctx.perspectiveName(o.perspective)})`, bold: true }, { grade: ctx.grade(o.id) }, gapAndBefore(o.id), weak.length > 0 ? weak.join('\n') : '—',
         said.length > 0 ? said.map((c) => `${prefix(c)}${c.causa}`).join('\n') : 'non indicata', said.length > 0 ? said.map((c) => `${prefix(c)}${c.azione}`).join('\n') : 'non indicata'],
     };
   }), { caption: `Obiettivi strategici con criticità (${plural(critical.length, 'obiettivo', 'obiettivi')})` });
