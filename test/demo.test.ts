@@ -73,6 +73,11 @@ describe.each(ENGINES)('pnpm perf demo on %s', (_name, location) => {
     expect(flat).toMatch(/Imprese † 22\.605 tutti/);
     expect(flat).toMatch(/€ 21\.345,50 € 7\.319,68 34%/);
     expect(flat).toContain('attività');
+    // The seed's criticità, recorded with `commento`: cause, opportunity and corrective action.
+    expect(demoOutput).toContain('Criticità criticita-2012.yaml: 4 commenti');
+    expect(flat).toContain('Causa e opportunità');
+    expect(flat).toMatch(/Ottenere finanziamenti per incrementare ulteriormente gli interventi sul territorio/);
+    expect(flat).toMatch(/Si sono registrate n\. 2 assenze per maternità/);
     expect(info.Author).toBe('Camera di Commercio di Massa Carrara');
   }, 120_000);
 });

@@ -1,6 +1,7 @@
-import { contextImportCommand, financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext } from '@perf/core';
-import { comparePeriods, parseValuesFile, periodEnd, readPeriod } from '@perf/model';
+import { commentCommand, contextImportCommand, financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext } from '@perf/core';
+import { comparePeriods, parseValuesFile, parseYamlDocument, periodEnd, readPeriod } from '@perf/model';
 import { stringify } from 'yaml';
+import * as z from 'zod';
 import { readInputFile } from './files.ts';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +39,24 @@ export async function loadExampleCycle(path: (name: string) => string, context: 
   lines.push(renderText(await genderImportCommand.run({ files: [readInputFile(path('genere-2012.yaml'))] }, closing)));
   // After the gender data: the context's staff tables are checked against its count per category.
   lines.push(renderText(await contextImportCommand.run({ files: [readInputFile(path('contesto-2012.yaml'))] }, closing)));
+  lines.push(...await recordCriticita(path('criticita-2012.yaml'), at(context, new Date(reportedAt(String(document.year)).getTime() + 5 * DAY_MS))));
   lines.push(RECONSTRUCTED_DATES);
   return lines;
+}
+
+/** The example's criticità file: the seed's causes, opportunities and corrective actions per objective. */
+const CriticitaSchema = z.strictObject({
+  ente: z.string(),
+  year: z.number().int(),
+  commenti: z.array(z.strictObject({ obiettivo: z.string(), causa: z.string(), opportunita: z.string().optional(), azione: z.string() })),
+});
+
+/** Records the seed's criticità as the controllo would, with `commento`, after the year is closed. */
+async function recordCriticita(file: string, context: CommandContext): Promise<string[]> {
+  const input = readInputFile(file);
+  const { commenti } = CriticitaSchema.parse(parseYamlDocument(Buffer.from(input.content).toString('utf8'), input.name));
+  for (const c of commenti) {
+    await commentCommand.run({ objective: c.obiettivo, causa: c.causa, azione: c.azione, ...(c.opportunita === undefined ? {} : { opportunita: c.opportunita }) }, context);
+  }
+  return [`Criticità ${input.name}: ${commenti.length} commenti (causa, opportunità, azione correttiva) registrati come dal controllo di gestione.`];
 }

@@ -59,6 +59,15 @@ describe('commento: the cause of a gap and the corrective action', () => {
     expect(text).toMatch(/01\.1: gara anticipata a gennaio/);
     expect(text).not.toContain('nuova gara');
   });
+
+  it('takes an optional opportunità, shown with the cause in the criticità table', async () => {
+    const reply = await run('commento 01.1 causa="ritardo del fornitore" opportunità="una gara unica con le altre Camere" azione="gara anticipata"', 'f.serra');
+    expect(renderText(reply)).toContain('  opportunità: una gara unica con le altre Camere');
+    expect((await store.relazione.comments('CCIAA-MS', 2012)).find((c) => c.objective === '01.1')?.opportunita).toBe('una gara unica con le altre Camere');
+    const text = pdftotext(pdfOf(await run('relazione 2012', 'f.serra')), []);
+    expect(text).toContain('Causa e opportunità');
+    expect(text).toMatch(/Opportunità: una gara unica con le altre/);
+  });
 });
 
 describe('the Relazione adopted by the Giunta and validated by the OIV', () => {

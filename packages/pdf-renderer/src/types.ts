@@ -45,7 +45,7 @@ export interface RelazioneData {
     readonly periodsClosed?: readonly { readonly period: string; readonly closedAt: Date }[] | undefined;
   } | undefined;
   /** The latest cause and corrective action of each commented objective (`commento`). */
-  comments?: readonly { readonly objective: string; readonly causa: string; readonly azione: string }[] | undefined;
+  comments?: readonly { readonly objective: string; readonly causa: string; readonly azione: string; readonly opportunita?: string | null | undefined }[] | undefined;
 }
 
 export interface RenderOptions {

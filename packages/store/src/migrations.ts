@@ -232,6 +232,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE rilevazioni ADD COLUMN reconstructed boolean NOT NULL DEFAULT false;
     `,
   },
+  {
+    version: 10,
+    name: 'The opportunity a scostamento comment may name',
+    // The seed's criticità table has three columns: the criticità, the opportunità it opens, the corrective
+    // action. A comment written before keeps no opportunity (null).
+    sql: `
+      ALTER TABLE scostamento_comments ADD COLUMN opportunita text;
+    `,
+  },
 ];
 
 /** The versions already applied, or none when the database is new (no `schema_migrations` table yet). */

@@ -44,6 +44,8 @@ export interface ScostamentoComment {
   readonly objective: string;
   readonly causa: string;
   readonly azione: string;
+  /** The opportunity the gap opens (the seed's «opportunità»), when given. */
+  readonly opportunita: string | null;
   readonly writtenBy: string;
   readonly writtenAt: Date;
   readonly channel: string;
@@ -65,11 +67,11 @@ const MS = (column: string, as: string) => `(extract(epoch FROM ${column}) * 100
 
 interface AdoptionRow { id: number; ente_code: string; year: number; delibera: string; adopted_by: string; adopted_ms: number; channel: string; pdf_sha256: string; pages: number; pdf?: Uint8Array }
 interface ValidationRow { id: number; ente_code: string; year: number; documento: string; validated_by: string; validated_ms: number; channel: string }
-interface CommentRow { id: number; ente_code: string; year: number; objective_id: string; causa: string; azione: string; written_by: string; written_ms: number; channel: string; supersedes: number | null }
+interface CommentRow { id: number; ente_code: string; year: number; objective_id: string; causa: string; azione: string; opportunita: string | null; written_by: string; written_ms: number; channel: string; supersedes: number | null }
 
 const ADOPTION_COLUMNS = `id, ente_code, year, delibera, adopted_by, ${MS('adopted_at', 'adopted_ms')}, channel, pdf_sha256, pages`;
 const VALIDATION_COLUMNS = `id, ente_code, year, documento, validated_by, ${MS('validated_at', 'validated_ms')}, channel`;
-const COMMENT_COLUMNS = `id, ente_code, year, objective_id, causa, azione, written_by, ${MS('written_at', 'written_ms')}, channel, supersedes`;
+const COMMENT_COLUMNS = `id, ente_code, year, objective_id, causa, azione, opportunita, written_by, ${MS('written_at', 'written_ms')}, channel, supersedes`;
 
 function toAdoption(row: AdoptionRow): RelazioneAdoptionRecord {
   return {
@@ -84,7 +86,7 @@ function toValidation(row: ValidationRow): RelazioneValidationRecord {
 
 function toComment(row: CommentRow): ScostamentoComment {
   return {
-    id: row.id, ente: row.ente_code, year: row.year, objective: row.objective_id, causa: row.causa, azione: row.azione,
+    id: row.id, ente: row.ente_code, year: row.year, objective: row.objective_id, causa: row.causa, azione: row.azione, opportunita: row.opportunita,
     writtenBy: row.written_by, writtenAt: new Date(row.written_ms), channel: row.channel, supersedes: row.supersedes,
   };
 }
@@ -171,13 +173,13 @@ export class RelazioneRecords {
   }
 
   /** Appends a comment for an objective; it supersedes the objective's latest one, which stays in the history. */
-  async addComment(input: { ente: string; year: number; objective: string; causa: string; azione: string }, meta: WriteMeta): Promise<{ comment: ScostamentoComment; superseded: ScostamentoComment | undefined }> {
+  async addComment(input: { ente: string; year: number; objective: string; causa: string; azione: string; opportunita?: string | undefined }, meta: WriteMeta): Promise<{ comment: ScostamentoComment; superseded: ScostamentoComment | undefined }> {
     return this.driver.transaction(async (tx) => {
       await lockYear(tx, input.ente, input.year);
       const previous = (await new RelazioneRecords(tx).comments(input.ente, input.year)).find((c) => c.objective === input.objective);
       const rows = await tx.query<CommentRow>(
-        `INSERT INTO scostamento_comments (ente_code, year, objective_id, causa, azione, written_by, written_at, channel, supersedes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COMMENT_COLUMNS}`,
-        [input.ente, input.year, input.objective, input.causa, input.azione, meta.actor, meta.at, meta.channel, previous?.id ?? null]);
+        `INSERT INTO scostamento_comments (ente_code, year, objective_id, causa, azione, opportunita, written_by, written_at, channel, supersedes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COMMENT_COLUMNS}`,
+        [input.ente, input.year, input.objective, input.causa, input.azione, input.opportunita ?? null, meta.actor, meta.at, meta.channel, previous?.id ?? null]);
       const row = rows[0];
       if (row === undefined) throw new PerfError('STORE_FAILED', 'Commento non registrato: il database non ha restituito la riga.');
       await audit(tx, meta, 'comment.add', input.ente, input.year, { objective: input.objective, supersedes: previous?.id ?? null });

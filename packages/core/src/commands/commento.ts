@@ -4,12 +4,13 @@ import { writeMeta, type Actor } from '../context.ts';
 import { refuse } from '../permissions.ts';
 import { planLabel, type CommentReply } from '../replies.ts';
 import { defineCommand } from './command.ts';
-import { field, requiredText } from './fields.ts';
+import { field, optionalText, requiredText } from './fields.ts';
 
 export interface CommentInput {
   readonly objective: string;
   readonly causa: string;
   readonly azione: string;
+  readonly opportunita?: string | undefined;
 }
 
 /** The Areas an objective belongs to: an operational objective's own, a strategic one's through its operational objectives. */
@@ -45,25 +46,26 @@ export const commentCommand = defineCommand<CommentInput, CommentReply>({
     objective: field('text', requiredText('Manca l’obiettivo da commentare.'), 'il codice dell’obiettivo strategico (01) o operativo (01.1)', '<obiettivo>', { positional: true }),
     causa: field('text', requiredText('Manca la causa dello scostamento (causa="…").'), 'la causa dello scostamento', '"<causa>"', { keys: ['causa'] }),
     azione: field('text', requiredText('Manca l’azione correttiva (azione="…").'), 'l’azione correttiva', '"<azione>"', { keys: ['azione'] }),
+    opportunita: field('text', optionalText(), 'facoltativa: l’opportunità che lo scostamento apre', '"<opportunità>"', { keys: ['opportunita', 'opportunità'] }),
   },
-  input: (p) => ({ objective: p.objective as string, causa: (p.causa as string).trim(), azione: (p.azione as string).trim() }),
+  input: (p) => ({ objective: p.objective as string, causa: (p.causa as string).trim(), azione: (p.azione as string).trim(), opportunita: (p.opportunita as string | undefined)?.trim() || undefined }),
   slow: false,
   json: true,
   summary: 'registra la causa di uno scostamento e l’azione correttiva di un obiettivo (il suo dirigente o il controllo di gestione)',
-  help: 'Un nuovo commento dello stesso obiettivo sostituisce il precedente, che resta nello storico. Si può commentare anche dopo la chiusura dell’anno. La causa e l’azione compaiono nella tabella delle criticità della Relazione.',
+  help: 'Un nuovo commento dello stesso obiettivo sostituisce il precedente, che resta nello storico. Si può commentare anche dopo la chiusura dell’anno. La causa, l’azione e l’opportunità (facoltativa) compaiono nella tabella delle criticità della Relazione.',
   examples: ['01.1 causa="ritardo del fornitore" azione="gara anticipata a gennaio"'],
   async execute(input, { context, plan, actor }) {
     const title = objectiveTitle(plan, input.objective);
     assertCanComment(plan, actor, input.objective);
     const { comment, superseded } = await context.store.relazione.addComment(
-      { ente: plan.ente.code, year: plan.year, objective: input.objective, causa: input.causa, azione: input.azione }, writeMeta(context, actor));
+      { ente: plan.ente.code, year: plan.year, objective: input.objective, causa: input.causa, azione: input.azione, opportunita: input.opportunita }, writeMeta(context, actor));
     return { kind: 'comment', plan: planLabel(plan), objective: { id: input.objective, title }, comment, superseded };
   },
 });
 
 export function renderComment(reply: CommentReply): string {
   const lines = [`Commento registrato per l’obiettivo ${reply.objective.id} «${reply.objective.title}» (${reply.plan.ente} ${reply.plan.year}):`,
-    `  causa: ${reply.comment.causa}`, `  azione correttiva: ${reply.comment.azione}`];
+    `  causa: ${reply.comment.causa}`, ...(reply.comment.opportunita === null ? [] : [`  opportunità: ${reply.comment.opportunita}`]), `  azione correttiva: ${reply.comment.azione}`];
   if (reply.superseded !== undefined) lines.push(`Sostituisce il commento del ${reply.superseded.writtenAt.toISOString().slice(0, 10).split('-').reverse().join('/')} di ${reply.superseded.writtenBy}, che resta nello storico.`);
   return lines.join('\n');
 }

@@ -43,7 +43,7 @@ export async function relazioneSource(store: Store, plan: Plan, now: Date, adopt
       planRecordedAt,
       periodsClosed: locks.map((lock) => ({ period: lock.period, closedAt: lock.closedAt })),
     },
-    comments: comments.map((c) => ({ objective: c.objective, causa: c.causa, azione: c.azione })),
+    comments: comments.map((c) => ({ objective: c.objective, causa: c.causa, azione: c.azione, opportunita: c.opportunita })),
   };
 }
 

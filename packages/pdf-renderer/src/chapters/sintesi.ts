@@ -1,7 +1,7 @@
 import type { Band, StatusReport } from '@perf/scoring';
 import { CHART_LABEL_CHARS, bandDistributionChart, strategicGradesChart } from '../chart-specs.ts';
 import { barChart, legend, pieChart, tileMap } from '../charts.ts';
-import { commentsUnder, type Context } from '../context.ts';
+import { commentsUnder, type Context, type ObjectiveComment } from '../context.ts';
 import { BAND_LABELS, BAND_ROWS, NOT_SCORED, bandText, formatEuro, formatFractionPercent, formatPercent, gradeText, plural, shortEnte, truncate } from '../italian.ts';
 import { table, totalRow, type Cell, type Column, type Row } from '../table.ts';
 import { BAND_COLORS, COLORS, SIZES } from '../theme.ts';
@@ -253,13 +253,16 @@ function renderCriticita(ctx: Context): void {
     const grade = ctx.previousGrade(id);
     return `${gap}\n${previous.year}: ${grade === undefined ? 'obiettivo non presente' : gradeText(grade)}`;
   };
+  // The seed's table has an «opportunità» column: shown with the cause when a comment names one.
+  const opportunities = critical.some((o) => commentsUnder(ctx, o.id).some((c) => c.opportunita));
+  const causeText = (c: ObjectiveComment) => (c.opportunita ? `${c.causa}\nOpportunità: ${c.opportunita}` : c.causa);
   table(report, [
-    { header: 'Obiettivo strategico', width: 3 },
-    { header: 'Grado', width: 1.2, align: 'right' },
-    { header: previous === undefined ? 'Scostamento dal 90%' : `Scostamento e grado ${previous.year}`, width: 1.9 },
-    { header: 'Indicatori sotto target o non rilevati', width: 3.2 },
-    { header: 'Causa dello scostamento', width: 2.3 },
-    { header: 'Azione correttiva', width: 2.3 },
+    { header: 'Obiettivo strategico', width: 2.6 },
+    { header: 'Grado', width: 1.15, align: 'right' },
+    { header: previous === undefined ? 'Scostamento dal 90%' : `Scostamento e grado ${previous.year}`, width: 1.6 },
+    { header: 'Indicatori sotto target o non rilevati', width: 2.8 },
+    { header: opportunities ? 'Causa e opportunità' : 'Causa dello scostamento', width: opportunities ? 3.4 : 2.6 },
+    { header: 'Azione correttiva', width: 2.6 },
   ], critical.map((o) => {
     const scope = operationalOf(o.id);
     scope.add(o.id);
@@ -272,7 +275,7 @@ function renderCriticita(ctx: Context): void {
       .map(({ i, grade }) => `${i.id}. ${i.name} (${grade ? gradeText(grade) : NOT_SCORED})`);
     return {
       cells: [{ text: `${o.id}. ${o.title} (${ctx.perspectiveName(o.perspective)})`, bold: true }, { grade: ctx.grade(o.id) }, gapAndBefore(o.id), weak.length > 0 ? weak.join('\n') : '—',
-        said.length > 0 ? said.map((c) => `${prefix(c)}${c.causa}`).join('\n') : 'non indicata', said.length > 0 ? said.map((c) => `${prefix(c)}${c.azione}`).join('\n') : 'non indicata'],
+        said.length > 0 ? said.map((c) => `${prefix(c)}${causeText(c)}`).join('\n') : 'non indicata', said.length > 0 ? said.map((c) => `${prefix(c)}${c.azione}`).join('\n') : 'non indicata'],
     };
   }), { caption: `Obiettivi strategici con criticità (${plural(critical.length, 'obiettivo', 'obiettivi')})` });
 }
