@@ -89,6 +89,10 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
     expect(draft.text.flat).toContain('Scostamento dal 90%');
   });
 
+  it('says in one line that the province comparison is missing (the seed prints it only as an image)', () => {
+    expect(draft.text.flat).toContain('Il confronto con le altre province dell’incidenza delle imprese femminili non è disponibile');
+  });
+
   it('keeps the year on the line of the cover’s title', () => {
     expect(draft.text.pages[0]).toMatch(/Relazione sulla Performance[ \t]+2012/);
   });

@@ -138,7 +138,10 @@ function renderEsterno(ctx: Context, gender: GenderReport): void {
       labelShare: 0.42,
     });
   }
-  if (provinces) {
+  if (!enterprises) report.note('Le imprese femminili per settore economico non sono nei dati di genere di quest’anno (sezione imprese_femminili).');
+  if (!provinces) {
+    report.note('Il confronto con le altre province dell’incidenza delle imprese femminili non è disponibile: i dati di genere di quest’anno non lo riportano (sezione imprese_femminili_per_provincia).');
+  } else {
     const rows: Row[] = provinces.rows.map((r) => ({ cells: [r.province, count(r.women), count(r.registered), share(r.share)], ...(r.isEnte ? { bold: true } : {}) }));
     rows.push(totalRow([`Totale ${provinces.region}`, count(provinces.regionTotal.women), count(provinces.regionTotal.registered), share(provinces.regionTotal.share)]));
     table(report, [
