@@ -131,6 +131,8 @@ export const ContestoSchema = z.strictObject({
   personale_per_eta: StaffTableSchema.optional(),
   personale_per_anzianita: StaffTableSchema.optional(),
   personale_per_contratto: StaffTableSchema.optional(),
+  /** What the ente says of its staff beside the tables (consistency, ages, benessere organizzativo, CUG). */
+  personale_osservazioni: z.array(label).min(1).optional(),
   strutture_territoriali: z.strictObject({
     ...provenance,
     sedi: z.array(z.strictObject({ sede: label, descrizione: label, ...provenance })).min(1),

@@ -21,7 +21,7 @@ function section(text: Extracted, heading: string, next: string): string {
 
 const PARTS = [
   'L’input macroeconomico', 'L’input normativo e gli elementi di rilievo per prospettiva', 'Le risorse per la promozione di rilievo', 'Le risorse per l’internazionalizzazione',
-  'Il personale: per classi d\'età', 'Il personale: per anzianità di servizio', 'Il personale: tipologia contrattuale',
+  'Il personale: per classi d\'età', 'Il personale: per anzianità di servizio', 'Il personale: tipologia contrattuale', 'Il personale: osservazioni',
   'Le strutture territoriali', 'L’Azienda Speciale', 'I partner territoriali', 'I progetti del Fondo perequativo', 'Il portafoglio dei servizi resi', 'Gli utenti',
   'La distribuzione del Valore Aggiunto', 'Il rientro dei costi dell’energia dai pannelli fotovoltaici', 'La razionalizzazione delle risorse umane',
 ];
@@ -55,7 +55,9 @@ describe.skipIf(!exampleAvailable())('the example Relazione with the seed’s co
     }
     expect(section(rendered.text, 'Il personale: per classi d\'età', 'Il personale: per anzianità')).toMatch(/40-49 20 21 18/);
     // The contract table's columns are paired by inference: marked, with the legend.
-    expect(section(rendered.text, 'Il personale: tipologia contrattuale', 'L’organizzazione')).toMatch(/tipologia contrattuale † .*Full time 44 42 39 .*† dato ricostruito/);
+    expect(section(rendered.text, 'Il personale: tipologia contrattuale', 'Il personale: osservazioni')).toMatch(/tipologia contrattuale † .*Full time 44 42 39/);
+    // The seed's words on its staff, as printed (its «30 su 45» disagrees with the tables: kept, see FIGURES.md § 7).
+    expect(section(rendered.text, 'Il personale: osservazioni', 'L’organizzazione')).toMatch(/30 dipendenti su 45 hanno meno di 50 anni[\s\S]*Comitato Unico di Garanzia[\s\S]*Piano Triennale delle Azioni Positive[\s\S]*† dato ricostruito/);
   });
 
   it('1.2: partners, Fondo perequativo with computed and printed totals, services and users', () => {

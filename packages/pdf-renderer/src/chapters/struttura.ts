@@ -18,6 +18,9 @@ export function renderStaffClasses(ctx: Context): void {
     const source = parts.data?.[key];
     part(parts, `Il personale: ${heading.toLowerCase()}`, source, WHAT[key], (staff) => staffTable(parts, staffTitle(key, staff), heading, staff));
   }
+  part(parts, 'Il personale: osservazioni', parts.data?.personale_osservazioni, 'le osservazioni sul personale', (notes) => {
+    for (const note of notes) parts.ctx.report.paragraph(note, { align: 'justify' });
+  });
   legendIfMarked(parts);
 }
 
