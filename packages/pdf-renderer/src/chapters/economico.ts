@@ -97,6 +97,8 @@ function renderIndici(ctx: Context, comparison: FinanceComparison, current: Fina
     'Gli indici sono calcolati sui dati di bilancio secondo le formule riportate nella colonna «Composizione». I rapporti sono espressi in forma decimale ' +
       '(es. 1,62) o percentuale (es. 77%); un indice con denominatore nullo non è calcolabile ed è indicato come n.d.' +
       (benchmark ? ` L’ultima colonna riporta il valore di riferimento «${benchmark.label}».` : ''),
+    // The lead-in goes with its table: never alone with the heading at the foot of a page.
+    { keepWithNext: true },
   );
   const rows: Row[] = comparison.indices.map((r) => {
     const bench = benchmark?.indices[r.key];
