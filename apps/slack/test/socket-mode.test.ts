@@ -23,6 +23,8 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
   let dir: string;
   let slack: SlackApp;
   let port: number;
+  /** The app's clock: DEFAULT_NOW, moved near a period's close for the reminders. */
+  let now = DEFAULT_NOW;
   const values = async (indicator: number) => (await store.history('CCIAA-MS', 2012, indicator)).filter((r) => r.channel === 'slack').map((r) => r.value);
   const dmPosts = (userId: string) => fake.callsTo('chat.postMessage').filter((c) => c.body.channel === dmChannel(userId));
 
@@ -34,7 +36,7 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
     store = await openStore(dir, { embeddedThread: 'worker' });
     slack = createSlackApp({
       store, transport: { mode: 'socket', appToken: 'xapp-1-A0PERF-1-test' }, token: 'xoxb-perf-test', apiUrl: fake.apiUrl,
-      clock: () => new Date(DEFAULT_NOW), summaryChannel: SUMMARY_CHANNEL, reminderDays: 7, logLevel: LogLevel.ERROR,
+      clock: () => new Date(now), summaryChannel: SUMMARY_CHANNEL, reminderDays: 7, logLevel: LogLevel.ERROR,
     });
     ({ port } = await slack.start({ port: 0, host: '127.0.0.1' }));
     await slack.runChecks();
@@ -138,6 +140,22 @@ describe('Slack in Socket Mode: the real Bolt app over a local fake WebSocket, n
     const summaries = fake.callsTo('chat.postMessage').filter((c) => c.body.channel === SUMMARY_CHANNEL);
     expect(summaries).toHaveLength(1);
     expect(String(summaries[0]?.body.text)).toContain('Riepilogo del terzo trimestre 2012');
+  });
+
+  it('sends the reminders by direct message once per owner, as in HTTP mode, however many cycle rounds run', async () => {
+    now = '2012-09-26T10:00:00+02:00'; // Q3 closes in 4,6 days: within PERF_REMINDER_DAYS (7); the example lacks some Q3 values
+    try {
+      await Promise.all([slack.runChecks(), slack.runChecks()]);
+      await slack.runChecks();
+      const plan = await store.getPlan('CCIAA-MS', 2012);
+      const reported = await store.valuesOfPeriod('CCIAA-MS', 2012, '2012-Q3');
+      const owners = (plan?.people ?? []).filter((p) => plan?.indicators.some((i) => i.owner === p.id && !reported.has(i.id))).map((p) => p.slack);
+      expect(owners.length).toBeGreaterThan(0);
+      const reminders = fake.callsTo('chat.postMessage').filter((c) => String(c.body.text).includes('il terzo trimestre 2012 si chiude il 30/09/2012'));
+      expect(reminders.map((c) => c.body.channel).sort()).toEqual([...owners].sort());
+    } finally {
+      now = DEFAULT_NOW;
+    }
   });
 
   it('reconnects when Slack asks (a disconnect message): a new apps.connections.open, and commands keep working', async () => {
