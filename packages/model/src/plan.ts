@@ -125,9 +125,18 @@ export type PlanText = keyof z.infer<typeof TextProvenanceSchema>;
 
 const PLAN_FORM = 'Forma attesa: vedi il formato del Piano (ente, year, perspectives, strategic_objectives, indicators, ...) nel README.';
 
-/** Checks that the schema alone cannot express: unique ids and references that resolve. */
-export function crossCheckPlan(plan: Plan): string[] {
-  const problems: string[] = [];
+/** The ids a plan's references point at, collected once. */
+interface PlanIds {
+  readonly perspectives: Set<string>;
+  readonly lines: Set<string>;
+  readonly areas: Set<string>;
+  readonly strategic: Set<string>;
+  readonly operational: Set<string>;
+  readonly people: Map<string, Person>;
+}
+
+/** Every id of each list, reporting the repeated ones, and the chat ids given to two people. */
+function collectIds(plan: Plan, problems: string[]): PlanIds {
   const uniqueIds = <T>(list: readonly T[], key: (item: T) => string, listName: string): Set<string> => {
     const seen = new Set<string>();
     list.forEach((item, index) => {
@@ -140,7 +149,6 @@ export function crossCheckPlan(plan: Plan): string[] {
   const perspectives = uniqueIds(plan.perspectives, (p) => p.id, 'perspectives');
   const lines = uniqueIds(plan.lines, (l) => l.id, 'lines');
   const areas = uniqueIds(plan.areas, (a) => a.id, 'areas');
-  const people = new Map(plan.people.map((p) => [p.id, p]));
   uniqueIds(plan.people, (p) => p.id, 'people');
   const strategic = uniqueIds(plan.strategic_objectives, (o) => o.id, 'strategic_objectives');
   const operational = uniqueIds(plan.operational_objectives, (o) => o.id, 'operational_objectives');
@@ -158,9 +166,19 @@ export function crossCheckPlan(plan: Plan): string[] {
       seen.set(chatId, p.id);
     });
   }
+  return { perspectives, lines, areas, strategic, operational, people: new Map(plan.people.map((p) => [p.id, p])) };
+}
 
+/**
+ * The checks a schema cannot express: unique ids (chat ids included), references that resolve, Area
+ * heads who are dirigenti, indicator bounds, provenance of texts the plan has, individual objectives.
+ */
+export function crossCheckPlan(plan: Plan): string[] {
+  const problems: string[] = [];
+  const { perspectives, lines, areas, strategic, operational, people } = collectIds(plan, problems);
   const refProblem = (path: string, kind: string, value: string, known: Iterable<string>) =>
     problems.push(`${path}: ${kind} "${value}" inesistente (noti: ${[...known].join(', ') || 'nessuno'})`);
+  const objectives = [...strategic, ...operational];
 
   plan.areas.forEach((area, index) => {
     const head = people.get(area.head);
@@ -176,9 +194,7 @@ export function crossCheckPlan(plan: Plan): string[] {
     if (!areas.has(o.area)) refProblem(`operational_objectives[${index}].area`, 'Area', o.area, areas);
   });
   plan.indicators.forEach((indicator, index) => {
-    if (!strategic.has(indicator.objective) && !operational.has(indicator.objective)) {
-      refProblem(`indicators[${index}].objective`, 'obiettivo', indicator.objective, [...strategic, ...operational]);
-    }
+    if (!strategic.has(indicator.objective) && !operational.has(indicator.objective)) refProblem(`indicators[${index}].objective`, 'obiettivo', indicator.objective, objectives);
     if (!people.has(indicator.owner)) refProblem(`indicators[${index}].owner`, 'persona', indicator.owner, people.keys());
     problems.push(...boundProblems(indicator, index));
     if (indicator.direction === 'boolean' && indicator.target !== 1) {
@@ -190,14 +206,11 @@ export function crossCheckPlan(plan: Plan): string[] {
   }
   const individuals = new Set<string>();
   plan.individual_objectives.forEach((individual, index) => {
-    const person = people.get(individual.person);
-    if (!person) refProblem(`individual_objectives[${index}].person`, 'persona', individual.person, people.keys());
+    if (!people.has(individual.person)) refProblem(`individual_objectives[${index}].person`, 'persona', individual.person, people.keys());
     if (individuals.has(individual.person)) problems.push(`individual_objectives[${index}].person: "${individual.person}" compare più volte`);
     individuals.add(individual.person);
     individual.objectives.forEach((ref, refIndex) => {
-      if (!strategic.has(ref.ref) && !operational.has(ref.ref)) {
-        refProblem(`individual_objectives[${index}].objectives[${refIndex}].ref`, 'obiettivo', ref.ref, [...strategic, ...operational]);
-      }
+      if (!strategic.has(ref.ref) && !operational.has(ref.ref)) refProblem(`individual_objectives[${index}].objectives[${refIndex}].ref`, 'obiettivo', ref.ref, objectives);
     });
   });
   return problems;
