@@ -188,79 +188,77 @@ function genderTable(input: GenderTableInput, labels: readonly string[], title: 
 export function computeGender(data: Genere): GenderReport {
   const report: GenderReport = { year: data.year, warnings: [] };
   if (data.ente) report.ente = data.ente;
-
   const byCategory = data.personale_per_categoria;
   if (byCategory) report.staffByCategory = genderTable(byCategory, byCategory.righe.map((r) => r.categoria), TABLE_TITLES.staffByCategory, 'Categoria');
-
-  const totals = data.personale_totale_per_categoria;
-  if (totals) {
-    const years = yearsOf(totals.righe[0]?.anni ?? {});
-    report.staffTotals = {
-      title: totals.intestazione ?? TABLE_TITLES.staffTotals,
-      years,
-      rows: totals.righe.map((r) => countRow(r.categoria, years, (y) => r.anni[String(y)] ?? 0)),
-      total: countRow('Totale', years, (y) => sum(totals.righe.map((r) => r.anni[String(y)] ?? 0))),
-    };
-  }
-
+  if (data.personale_totale_per_categoria) report.staffTotals = staffTotalsOf(data.personale_totale_per_categoria);
   const byEducation = data.personale_per_titolo_di_studio;
   if (byEducation) report.staffByEducation = genderTable(byEducation, byEducation.righe.map((r) => r.titolo_di_studio), TABLE_TITLES.staffByEducation, 'Titolo di studio');
-
-  const enterprises = data.imprese_femminili;
-  if (enterprises) {
-    const total = sum(enterprises.settori.map((s) => s.registrate));
-    report.womenEnterprises = {
-      year: enterprises.anno,
-      territory: enterprises.territorio,
-      title: enterprises.intestazione ?? `${TABLE_TITLES.womenEnterprises}, ${enterprises.territorio}, anno ${enterprises.anno}`,
-      sectors: enterprises.settori.map((s) => ({ section: s.sezione, description: s.descrizione, count: s.registrate, share: ratio(s.registrate, total) })),
-      total,
-    };
-  }
-
-  const provinces = data.imprese_femminili_per_provincia;
-  if (provinces) {
-    const territory = enterprises ? provinceKey(enterprises.territorio) : undefined;
-    const women = sum(provinces.province.map((p) => p.imprese_femminili));
-    const registered = sum(provinces.province.map((p) => p.imprese_registrate));
-    report.provinces = {
-      year: provinces.anno,
-      region: provinces.regione,
-      title: provinces.intestazione ?? `${TABLE_TITLES.provinces}, anno ${provinces.anno}`,
-      rows: provinces.province.map((p) => ({
-        province: p.provincia,
-        women: p.imprese_femminili,
-        registered: p.imprese_registrate,
-        share: ratio(p.imprese_femminili, p.imprese_registrate),
-        isEnte: territory !== undefined && provinceKey(p.provincia) === territory,
-      })),
-      regionTotal: { women, registered, share: ratio(women, registered) },
-    };
-  }
-
-  const budget = data.bilancio_di_genere;
-  if (budget) {
-    const total = sum(budget.voci.map((v) => v.importo ?? 0));
-    report.genderBudget = {
-      year: budget.anno,
-      title: budget.intestazione ?? `${TABLE_TITLES.genderBudget} ${budget.anno}`,
-      items: budget.voci.map((v) => {
-        const item: GenderBudgetItem = { item: v.voce, class: v.classe, amount: v.importo ?? null, share: v.importo === undefined ? null : ratio(v.importo, total) };
-        if (v.partner !== undefined) item.partner = v.partner;
-        if (v.nota !== undefined) item.note = v.nota;
-        return item;
-      }),
-      classes: BUDGET_CLASSES.map((c) => {
-        const items = budget.voci.filter((v) => v.classe === c);
-        const amount = sum(items.map((v) => v.importo ?? 0));
-        return { class: c, label: BUDGET_CLASS_LABELS[c], items: items.length, amount, share: ratio(amount, total) };
-      }),
-      total,
-    };
-  }
-
+  if (data.imprese_femminili) report.womenEnterprises = womenEnterprisesOf(data.imprese_femminili);
+  if (data.imprese_femminili_per_provincia) report.provinces = provincesOf(data.imprese_femminili_per_provincia, data.imprese_femminili?.territorio);
+  if (data.bilancio_di_genere) report.genderBudget = genderBudgetOf(data.bilancio_di_genere);
   report.warnings = crossTableWarnings(data, report);
   return report;
+}
+
+function staffTotalsOf(totals: NonNullable<Genere['personale_totale_per_categoria']>): NonNullable<GenderReport['staffTotals']> {
+  const years = yearsOf(totals.righe[0]?.anni ?? {});
+  return {
+    title: totals.intestazione ?? TABLE_TITLES.staffTotals,
+    years,
+    rows: totals.righe.map((r) => countRow(r.categoria, years, (y) => r.anni[String(y)] ?? 0)),
+    total: countRow('Totale', years, (y) => sum(totals.righe.map((r) => r.anni[String(y)] ?? 0))),
+  };
+}
+
+function womenEnterprisesOf(enterprises: NonNullable<Genere['imprese_femminili']>): NonNullable<GenderReport['womenEnterprises']> {
+  const total = sum(enterprises.settori.map((s) => s.registrate));
+  return {
+    year: enterprises.anno,
+    territory: enterprises.territorio,
+    title: enterprises.intestazione ?? `${TABLE_TITLES.womenEnterprises}, ${enterprises.territorio}, anno ${enterprises.anno}`,
+    sectors: enterprises.settori.map((s) => ({ section: s.sezione, description: s.descrizione, count: s.registrate, share: ratio(s.registrate, total) })),
+    total,
+  };
+}
+
+/** The province comparison; the ente's own province is the territory of its ATECO table, when given. */
+function provincesOf(provinces: NonNullable<Genere['imprese_femminili_per_provincia']>, enteTerritory: string | undefined): NonNullable<GenderReport['provinces']> {
+  const territory = enteTerritory === undefined ? undefined : provinceKey(enteTerritory);
+  const women = sum(provinces.province.map((p) => p.imprese_femminili));
+  const registered = sum(provinces.province.map((p) => p.imprese_registrate));
+  return {
+    year: provinces.anno,
+    region: provinces.regione,
+    title: provinces.intestazione ?? `${TABLE_TITLES.provinces}, anno ${provinces.anno}`,
+    rows: provinces.province.map((p) => ({
+      province: p.provincia,
+      women: p.imprese_femminili,
+      registered: p.imprese_registrate,
+      share: ratio(p.imprese_femminili, p.imprese_registrate),
+      isEnte: territory !== undefined && provinceKey(p.provincia) === territory,
+    })),
+    regionTotal: { women, registered, share: ratio(women, registered) },
+  };
+}
+
+function genderBudgetOf(budget: NonNullable<Genere['bilancio_di_genere']>): NonNullable<GenderReport['genderBudget']> {
+  const total = sum(budget.voci.map((v) => v.importo ?? 0));
+  return {
+    year: budget.anno,
+    title: budget.intestazione ?? `${TABLE_TITLES.genderBudget} ${budget.anno}`,
+    items: budget.voci.map((v) => {
+      const item: GenderBudgetItem = { item: v.voce, class: v.classe, amount: v.importo ?? null, share: v.importo === undefined ? null : ratio(v.importo, total) };
+      if (v.partner !== undefined) item.partner = v.partner;
+      if (v.nota !== undefined) item.note = v.nota;
+      return item;
+    }),
+    classes: BUDGET_CLASSES.map((c) => {
+      const items = budget.voci.filter((v) => v.classe === c);
+      const amount = sum(items.map((v) => v.importo ?? 0));
+      return { class: c, label: BUDGET_CLASS_LABELS[c], items: items.length, amount, share: ratio(amount, total) };
+    }),
+    total,
+  };
 }
 
 /** The head count per category, year by year, with its table's title: what other staff tables (the context's) are checked against. */
