@@ -1,22 +1,13 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statusOf, type CommandContext } from '@perf/core';
 import { bandDistributionChart, strategicGradesChart } from '@perf/pdf-renderer/chart-specs';
-import type { Store } from '@perf/store';
-import { exampleStore, pageText, START, webHarness } from './support.ts';
+import { pageText, START, useExampleStore, webHarness } from './support.ts';
 
-let store: Store;
-let dir: string;
-beforeAll(async () => {
-  ({ store, dir } = await exampleStore());
-});
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const exampleStoreOf = useExampleStore();
 
 describe('the cruscotto\'s charts and the Relazione\'s', () => {
   it('draws the PDF\'s own chart descriptions: the same titles, categories, values and labels', async () => {
+    const store = exampleStoreOf();
     const web = webHarness(store);
     const html = await (await web.get('/ente/2012', await web.signIn('f.serra'))).text();
     const [pie = '', bars = ''] = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => pageText(m[0]));

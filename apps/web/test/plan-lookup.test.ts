@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '@perf/store';
-import { exampleStore, webHarness } from './support.ts';
+import { useExampleStore, webHarness } from './support.ts';
 
 /** The real store, counting the plan lookups made through it (every call still goes to the store). */
 function countingPlanLookups(store: Store): { store: Store; lookups: string[] } {
@@ -19,19 +18,11 @@ function countingPlanLookups(store: Store): { store: Store; lookups: string[] } 
   return { store: counted, lookups };
 }
 
-let store: Store;
-let dir: string;
-beforeAll(async () => {
-  ({ store, dir } = await exampleStore());
-});
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const exampleStoreOf = useExampleStore();
 
 describe('a dashboard request reads the plan once', () => {
   it('resolves the plan once per page; the core command it runs takes it from the context', async () => {
-    const counting = countingPlanLookups(store);
+    const counting = countingPlanLookups(exampleStoreOf());
     const web = webHarness(counting.store);
     const cookie = await web.signIn('f.serra');
     for (const path of ['/ente/2012', '/ente/2012/obiettivo/04', '/ente/2012/indicatore/12', '/ente/2012/registro', '/ente/2012/stato.xlsx']) {
@@ -46,7 +37,7 @@ describe('a dashboard request reads the plan once', () => {
   });
 
   it('still refuses through the core\'s permission check what the person may not see (403)', async () => {
-    const counting = countingPlanLookups(store);
+    const counting = countingPlanLookups(exampleStoreOf());
     const web = webHarness(counting.store);
     const cookie = await web.signIn('g.conti');
     for (const path of ['/ente/2012/registro', '/ente/2012/stato.xlsx', '/ente/2012/relazione.pdf']) {

@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createSignInLink, type CommandContext } from '@perf/core';
 import { openStore, type Store } from '@perf/store';
@@ -28,6 +30,26 @@ export async function exampleStore(): Promise<{ store: Store; dir: string }> {
   await importPlanFile(join(EXAMPLE_DIR, 'piano-2012.yaml'), context);
   await importValuesFile(join(EXAMPLE_DIR, 'valori-2012.yaml'), context);
   return { store, dir };
+}
+
+/**
+ * The example store of a test file: opened (then `setup`) before its tests, closed and removed after
+ * them. Returns its accessor, for the tests and the hooks that run later.
+ */
+export function useExampleStore(setup?: (store: Store) => Promise<void>): () => Store {
+  let opened: { store: Store; dir: string } | undefined;
+  beforeAll(async () => {
+    opened = await exampleStore();
+    await setup?.(opened.store);
+  });
+  afterAll(async () => {
+    await opened?.store.close();
+    if (opened) rmSync(opened.dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (opened === undefined) throw new Error('the example store is opened in beforeAll');
+    return opened.store;
+  };
 }
 
 /** The app over the store, with helpers to sign in as a person of the example. */
