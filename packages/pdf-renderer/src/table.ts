@@ -72,60 +72,62 @@ function fittedSize(report: Report, text: string, width: number, bold: boolean, 
   return Math.max(MIN_SIZE, Math.floor((size * width) / widest * 4) / 4);
 }
 
-interface Layout {
-  readonly x: number[];
-  readonly w: number[];
-}
-
 type RowKind = 'header' | 'repeat' | 'body';
 
 const specOf = (cell: Cell | undefined): CellSpec => (typeof cell === 'string' ? { text: cell } : (cell ?? { text: '' }));
 
-/**
- * A table that breaks across pages and repeats its header row on each page. Rows are never
- * split; a row marked keepWithNext moves to the next page together with the row after it.
- */
-export function table(report: Report, columns: readonly Column[], rows: readonly Row[], options: TableOptions = {}): void {
-  const doc = report.doc;
-  const size = options.size ?? SIZES.table;
-  const totalWeight = columns.reduce((sum, c) => sum + c.width, 0) || 1;
-  const layout: Layout = { x: [], w: [] };
-  let cursor = report.left;
-  for (const column of columns) {
-    const w = (column.width / totalWeight) * report.width;
-    layout.x.push(cursor);
-    layout.w.push(w);
-    cursor += w;
+/** A table's columns laid out on the page: how high each row is, and how a row is drawn (and tagged). */
+class TableDrawing {
+  private readonly size: number;
+  private readonly x: number[] = [];
+  private readonly w: number[] = [];
+
+  constructor(private readonly report: Report, private readonly columns: readonly Column[], options: TableOptions) {
+    this.size = options.size ?? SIZES.table;
+    const totalWeight = columns.reduce((sum, c) => sum + c.width, 0) || 1;
+    let cursor = report.left;
+    for (const column of columns) {
+      const w = (column.width / totalWeight) * report.width;
+      this.x.push(cursor);
+      this.w.push(w);
+      cursor += w;
+    }
   }
 
-  const spanWidth = (row: Row): number => (row.cells.length > 1 ? report.width - SPAN_SIDE : report.width);
+  private spanWidth(row: Row): number {
+    return row.cells.length > 1 ? this.report.width - SPAN_SIDE : this.report.width;
+  }
+
   /** The sizes of a cell's text and of its sub line, shrunk to fit the cell's inner width. */
-  const cellSizes = (spec: CellSpec, inner: number, bold: boolean): { text: number; sub: number } => ({
-    text: spec.text ? fittedSize(report, spec.text, inner, spec.bold ?? bold, size) : size,
-    sub: spec.sub ? fittedSize(report, spec.sub, inner, false, size - 1) : size - 1,
-  });
-  const cellHeight = (spec: CellSpec, width: number, bold: boolean): number => {
+  private cellSizes(spec: CellSpec, inner: number, bold: boolean): { text: number; sub: number } {
+    const { report, size } = this;
+    return {
+      text: spec.text ? fittedSize(report, spec.text, inner, spec.bold ?? bold, size) : size,
+      sub: spec.sub ? fittedSize(report, spec.sub, inner, false, size - 1) : size - 1,
+    };
+  }
+
+  private cellHeight(spec: CellSpec, width: number, bold: boolean): number {
+    const { report, size } = this;
     if (spec.grade) return size * 1.25;
     const inner = width - 2 * PAD_X - (spec.indent ?? 0);
-    const sizes = cellSizes(spec, inner, bold);
+    const sizes = this.cellSizes(spec, inner, bold);
     let height = spec.text ? report.measure(spec.text, inner, { bold: spec.bold ?? bold, size: sizes.text, lineGap: LINE_GAP }) : size * 1.2;
     if (spec.sub) height += 1 + report.measure(spec.sub, inner, { size: sizes.sub, lineGap: LINE_GAP });
     return height;
-  };
-  const rowHeight = (row: Row): number => {
-    if (row.span) return cellHeight(specOf(row.cells[0]), spanWidth(row), row.bold ?? true) + 2 * PAD_Y;
+  }
+
+  rowHeight(row: Row): number {
+    if (row.span) return this.cellHeight(specOf(row.cells[0]), this.spanWidth(row), row.bold ?? true) + 2 * PAD_Y;
     let max = 0;
-    columns.forEach((_, i) => {
-      max = Math.max(max, cellHeight(specOf(row.cells[i]), layout.w[i] ?? 0, row.bold ?? false));
+    this.columns.forEach((_, i) => {
+      max = Math.max(max, this.cellHeight(specOf(row.cells[i]), this.w[i] ?? 0, row.bold ?? false));
     });
     return max + 2 * PAD_Y;
-  };
+  }
 
-  const header: Row = { cells: columns.map((c) => ({ text: c.header, bold: true, color: COLORS.headerText })), fill: COLORS.headerFill, bold: true };
-  const headerHeight = rowHeight(header);
-  const heights = rows.map(rowHeight);
-
-  const drawCell = (spec: CellSpec, x: number, width: number, y: number, align: CellAlign, row: Row): void => {
+  private drawCell(spec: CellSpec, x: number, width: number, y: number, align: CellAlign, row: Row): void {
+    const { report, size } = this;
     const indent = spec.indent ?? 0;
     const inner = width - 2 * PAD_X - indent;
     const cellAlign = spec.align ?? align;
@@ -133,7 +135,7 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
       report.drawGrade(spec.grade, x + PAD_X + indent, y + PAD_Y, inner, { size, align: cellAlign });
       return;
     }
-    const sizes = cellSizes(spec, inner, row.bold ?? false);
+    const sizes = this.cellSizes(spec, inner, row.bold ?? false);
     let textY = y + PAD_Y;
     if (spec.text) {
       report.font({ bold: spec.bold ?? row.bold ?? false, size: sizes.text, color: spec.color ?? row.color ?? COLORS.text });
@@ -143,33 +145,46 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
       report.font({ size: sizes.sub, color: COLORS.muted });
       report.write(spec.sub, x + PAD_X + indent, textY, inner, { align: cellAlign, lineGap: LINE_GAP });
     }
-  };
+  }
 
-  const tags = report.tags;
   /** Each cell a TH (header row, scope Column) or TD; a header repeated on a later page is an artifact. */
-  const drawCells = (row: Row, y: number, kind: RowKind): void => {
+  private drawCells(row: Row, y: number, kind: RowKind): void {
+    const { report, columns } = this;
+    const tags = report.tags;
     const cell = (spec: CellSpec, x: number, width: number, align: CellAlign, colSpan?: number): void => {
-      if (kind === 'repeat') drawCell(spec, x, width, y, align, row);
-      else tags.leaf(kind === 'header' ? 'TH' : 'TD', () => drawCell(spec, x, width, y, align, row), kind === 'header' ? { scope: 'Column' } : colSpan === undefined ? {} : { colSpan });
+      if (kind === 'repeat') this.drawCell(spec, x, width, y, align, row);
+      else tags.leaf(kind === 'header' ? 'TH' : 'TD', () => this.drawCell(spec, x, width, y, align, row), kind === 'header' ? { scope: 'Column' } : colSpan === undefined ? {} : { colSpan });
     };
     const cells = (): void => {
       if (row.span) {
         const side = row.cells.length > 1;
-        cell(specOf(row.cells[0]), report.left, spanWidth(row), 'left', side ? columns.length - 1 : columns.length);
+        cell(specOf(row.cells[0]), report.left, this.spanWidth(row), 'left', side ? columns.length - 1 : columns.length);
         if (side) cell(specOf(row.cells[1]), report.right - SPAN_SIDE, SPAN_SIDE, 'right');
       } else {
-        columns.forEach((column, i) => cell(specOf(row.cells[i]), layout.x[i] ?? 0, layout.w[i] ?? 0, column.align ?? 'left'));
+        columns.forEach((column, i) => cell(specOf(row.cells[i]), this.x[i] ?? 0, this.w[i] ?? 0, column.align ?? 'left'));
       }
     };
     if (kind === 'repeat') tags.artifact(cells, 'Pagination');
     else tags.group('TR', cells);
-  };
+  }
 
-  const drawRow = (row: Row, y: number, height: number, fill: string | undefined, kind: RowKind): void => {
-    if (fill) tags.artifact(() => doc.rect(report.left, y, report.width, height).fill(fill));
-    drawCells(row, y, kind);
-    tags.artifact(() => doc.moveTo(report.left, y + height).lineTo(report.right, y + height).lineWidth(0.4).stroke(COLORS.rule));
-  };
+  drawRow(row: Row, y: number, height: number, fill: string | undefined, kind: RowKind): void {
+    const { report } = this;
+    if (fill) report.tags.artifact(() => report.doc.rect(report.left, y, report.width, height).fill(fill));
+    this.drawCells(row, y, kind);
+    report.tags.artifact(() => report.doc.moveTo(report.left, y + height).lineTo(report.right, y + height).lineWidth(0.4).stroke(COLORS.rule));
+  }
+}
+
+/**
+ * A table that breaks across pages and repeats its header row on each page. Rows are never
+ * split; a row marked keepWithNext moves to the next page together with the row after it.
+ */
+export function table(report: Report, columns: readonly Column[], rows: readonly Row[], options: TableOptions = {}): void {
+  const drawing = new TableDrawing(report, columns, options);
+  const header: Row = { cells: columns.map((c) => ({ text: c.header, bold: true, color: COLORS.headerText })), fill: COLORS.headerFill, bold: true };
+  const headerHeight = drawing.rowHeight(header);
+  const heights = rows.map((row) => drawing.rowHeight(row));
 
   /** Height of a row and of the rows it is kept with (a chain of keepWithNext rows and the row ending it). */
   const chainHeight = (index: number): number => {
@@ -186,14 +201,13 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
   report.ensureSpace(wholeHeight <= KEEP_TOGETHER ? wholeHeight : captionHeight + headerHeight + chainHeight(0));
   const caption = options.caption;
   let y = report.y;
-  tags.group('Table', () => {
+  report.tags.group('Table', () => {
     if (caption) {
       report.font({ bold: true, size: SIZES.small + 0.5, color: COLORS.primary });
-      report.y = tags.leaf('Caption', () => report.write(caption, report.left, report.y, report.width, { lineGap: LINE_GAP })) + 3;
+      report.y = report.tags.leaf('Caption', () => report.write(caption, report.left, report.y, report.width, { lineGap: LINE_GAP })) + 3;
     }
-
     y = report.y;
-    drawRow(header, y, headerHeight, header.fill, 'header');
+    drawing.drawRow(header, y, headerHeight, header.fill, 'header');
     y += headerHeight;
     let rowsOnPage = 0;
     let stripe = 0;
@@ -203,17 +217,17 @@ export function table(report: Report, columns: readonly Column[], rows: readonly
       if (y + together > report.bottom - 1 && rowsOnPage > 0) {
         report.newPage();
         y = report.top;
-        drawRow(header, y, headerHeight, header.fill, 'repeat');
+        drawing.drawRow(header, y, headerHeight, header.fill, 'repeat');
         y += headerHeight;
         rowsOnPage = 0;
       }
       const fill = row.fill ?? (options.zebra !== false && !row.span && stripe % 2 === 1 ? COLORS.zebra : undefined);
       stripe = row.span ? 0 : stripe + 1;
-      drawRow(row, y, height, fill, 'body');
+      drawing.drawRow(row, y, height, fill, 'body');
       y += height;
       rowsOnPage += 1;
     });
   });
-  doc.x = report.left;
+  report.doc.x = report.left;
   report.y = y + (options.gap ?? 10);
 }
