@@ -95,6 +95,10 @@ describe.skipIf(!exampleAvailable())('the example Relazione with the seed’s co
     expect(headingsAtFoot(await pageLayouts(rendered.pdf))).toEqual([]);
   });
 
+  it('1.3: the audit of the processes points to the services portfolio it measured', () => {
+    expect(rendered.text.flat).toContain('L’Audit dei processi Gli output dei processi rilevati con l’audit dei processi');
+  });
+
   it('never prints the example’s seed line numbers', () => {
     expect(rendered.text.flat).not.toMatch(/\bL\d{3,4}\b/);
   });

@@ -218,6 +218,19 @@ function renderPianoInSintesi(ctx: Context): void {
   barChart(report, strategicGradesChart(status));
 
   renderCriticita(ctx);
+  renderAudit(ctx);
+}
+
+/**
+ * The seed's «L’Audit dei processi» (1.3): the audit measures the output of each process. Its
+ * results are the services portfolio of 1.2 when the context gives it; otherwise the part says so.
+ */
+function renderAudit(ctx: Context): void {
+  const { report } = ctx;
+  report.heading(3, 'L’Audit dei processi', { toc: false });
+  report.paragraph(ctx.data.contesto?.data?.portafoglio_servizi
+    ? 'Gli output dei processi rilevati con l’audit dei processi, a confronto con gli anni precedenti, sono riportati nel portafoglio dei servizi resi (paragrafo 1.2).'
+    : `L’audit dei processi del ${ctx.year} non è disponibile: i dati di contesto non riportano il portafoglio dei servizi resi.`);
 }
 
 function bandLegend(ctx: Context): void {
