@@ -37,6 +37,8 @@ export const EnteSchema = z.strictObject({
   name: id,
   /** Who signs the Relazione's Presentazione for the ente (e.g. «Rag. Norberto Ricci»); the controllo when absent. */
   presidente: text.optional(),
+  /** The Segretario Generale, who signs the Relazione beside the Presidente at its end (e.g. «Dott. Alessandro Beverini»). */
+  segretario_generale: text.optional(),
 });
 export const PerspectiveSchema = z.strictObject({ id, name: id, description: text.optional() });
 export const LineSchema = z.strictObject({ id, name: id, description: text.optional() });

@@ -93,6 +93,10 @@ describe.skipIf(!exampleAvailable())('layout of the example’s Relazione', () =
     expect(draft.text.flat).toContain('Il confronto con le altre province dell’incidenza delle imprese femminili non è disponibile');
   });
 
+  it('closes with the signatures of the Segretario Generale and the Presidente, as the seed does', () => {
+    expect(draft.text.pages.at(-1)).toMatch(/Il Segretario Generale\s+\(Dott\. Alessandro Beverini\)\s+Il Presidente\s+\(Rag\. Norberto Ricci\)/);
+  });
+
   it('keeps the year on the line of the cover’s title', () => {
     expect(draft.text.pages[0]).toMatch(/Relazione sulla Performance[ \t]+2012/);
   });

@@ -4,17 +4,19 @@ import { NOT_SCORED, articledDate, formatDateShort, formatDateTime, indicatorTar
 import { table, type Row } from '../table.ts';
 import { COLORS, SIZES } from '../theme.ts';
 import type { RilevazioneRow } from '../types.ts';
+import { renderSignatures } from './presentazione.ts';
 
 export const CHAPTER_6 = '6. Allegati Tecnici';
 
 
-/** Chapter 6: the documents of the cycle and every indicator with its whole history of rilevazioni. */
+/** Chapter 6: the documents of the cycle and every indicator with its whole history of rilevazioni; the document's signatures close it. */
 export function renderAllegati(ctx: Context): void {
   const { report } = ctx;
   report.heading(1, CHAPTER_6);
   renderDocumenti(ctx);
   renderDettaglio(ctx);
   renderFuoriTermine(ctx);
+  renderSignatures(ctx);
 }
 
 

@@ -33,10 +33,25 @@ export function renderPresentazione(ctx: Context): void {
       'dimostrativo dei dati riportati.',
   );
   report.spacer(10);
-  // Dated by the Giunta's act once adopted; a draft says it is one, with the day it was produced.
-  const adoption = ctx.data.adoption;
-  report.paragraph(adoption === undefined ? `Bozza ${articledDate('del', ctx.data.generatedAt)}` : formatDateLong(adoption.adoptedAt), { align: 'right', gap: 2 });
+  report.paragraph(dateLine(ctx), { align: 'right', gap: 2 });
   report.paragraph(signature(ctx), { align: 'right', bold: true });
+}
+
+/** Dated by the Giunta's act once adopted; a draft says it is one, with the day it was produced. */
+function dateLine(ctx: Context): string {
+  const adoption = ctx.data.adoption;
+  return adoption === undefined ? `Bozza ${articledDate('del', ctx.data.generatedAt)}` : formatDateLong(adoption.adoptedAt);
+}
+
+/** As at the end of the seed: the Segretario Generale and the Presidente sign, when the plan names them. */
+export function renderSignatures(ctx: Context): void {
+  const { presidente, segretario_generale: segretario } = ctx.plan.ente;
+  if (presidente === undefined && segretario === undefined) return;
+  const { report } = ctx;
+  report.spacer(14);
+  report.paragraph(dateLine(ctx), { align: 'right', gap: 8, keepWithNext: true });
+  if (segretario !== undefined) report.paragraph(`Il Segretario Generale\n(${segretario})`, { align: 'right', bold: true, gap: 10, keepWithNext: presidente !== undefined });
+  if (presidente !== undefined) report.paragraph(`Il Presidente\n(${presidente})`, { align: 'right', bold: true });
 }
 
 /** As in the seed, the Presidente signs (the plan's `ente.presidente`); without one, the controllo di gestione. */
