@@ -1,4 +1,4 @@
-import { forItalianPeriod, formatPeriod, lastPeriodOfYear, readPeriod, type Period, type Plan } from '@perf/model';
+import { articledPeriod, formatPeriod, lastPeriodOfYear, readPeriod, type Period, type Plan } from '@perf/model';
 import type { HowTo, QuestionTopic } from '@perf/conversation';
 import type { Actor, CommandContext } from './context.ts';
 import { lastClosedPeriod } from './period-status.ts';
@@ -37,7 +37,7 @@ async function missingOf(context: CommandContext, plan: Plan, period: string, sc
 
 /** "Per il terzo trimestre 2012 (2012-Q3)", "Per l'anno 2012 (2012)". */
 function forPeriodWords(period: string): string {
-  const words = forItalianPeriod(readPeriod(period));
+  const words = articledPeriod('per', readPeriod(period));
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${period})`;
 }
 
@@ -120,6 +120,6 @@ export function smallTalkAnswer(greeting: 'hello' | 'thanks' | 'bye', actor: Act
   const ids = missing?.ids ?? [];
   const next = missing === undefined || ids.length === 0
     ? 'Puoi chiedermi lo stato («status me», «a che punto è l\'obiettivo 09?») o registrare un valore («12: 23,5»).'
-    : `Ti ${ids.length === 1 ? 'manca l\'indicatore' : 'mancano gli indicatori'} ${ids.join(', ')} ${forItalianPeriod(missing.period)}: scrivi ad esempio «${ids[0]}: <valore>».`;
+    : `Ti ${ids.length === 1 ? 'manca l\'indicatore' : 'mancano gli indicatori'} ${ids.join(', ')} ${articledPeriod('per', missing.period)}: scrivi ad esempio «${ids[0]}: <valore>».`;
   return `${opening} ${next}`;
 }

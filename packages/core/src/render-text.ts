@@ -1,6 +1,6 @@
 import { formatFinanceText } from '@perf/finance-indices';
 import { formatGenderText } from '@perf/gender';
-import { formatNumber, formatTextTable, formatValue, italianPeriodName, plural, readPeriod, type Indicator } from '@perf/model';
+import { articledPeriod, formatNumber, formatTextTable, formatValue, plural, readPeriod, type Indicator } from '@perf/model';
 import { BAND_LABELS, type Band, type Grade, type IndicatorStatus } from '@perf/scoring';
 import type { AuditEntry, PeriodLock, Rilevazione } from '@perf/store';
 import type { AuditTrail } from './commands/audit.ts';
@@ -41,10 +41,9 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   return formatTextTable([header], rows);
 }
 
-/** "del terzo trimestre 2012", "dell'anno 2012". */
+/** "del terzo trimestre 2012", "dell'anno 2012", from a period's code. */
 export function ofPeriod(period: string): string {
-  const name = italianPeriodName(readPeriod(period));
-  return name.startsWith('anno') ? `dell'${name}` : `del ${name}`;
+  return articledPeriod('di', readPeriod(period));
 }
 
 /** For a value of an earlier period than the one that stands: which one counts for the year, and its grade. */

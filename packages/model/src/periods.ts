@@ -147,9 +147,13 @@ export function romeMidnight(year: number, month: number, day: number): Date {
   return new Date(utcGuess - offsetMinutes(utcGuess - 3 * 3600_000) * 60_000);
 }
 
-/** "per il primo trimestre 2012", "per l'anno 2012": the period after «per», with its article. */
-export function forItalianPeriod(period: Period): string {
-  return period.kind === 'Y' ? `per l'${italianPeriodName(period)}` : `per il ${italianPeriodName(period)}`;
+/** The articled prepositions before a period's name: «il» before «primo trimestre», «l'» before «anno». */
+const ARTICLED = { per: { il: 'per il ', elided: "per l'" }, di: { il: 'del ', elided: "dell'" } } as const;
+
+/** "per il primo trimestre 2012", "per l'anno 2012", "del terzo trimestre 2012", "dell'anno 2012". */
+export function articledPeriod(preposition: keyof typeof ARTICLED, period: Period): string {
+  const forms = ARTICLED[preposition];
+  return `${period.kind === 'Y' ? forms.elided : forms.il}${italianPeriodName(period)}`;
 }
 
 export function italianPeriodName(period: Period): string {
