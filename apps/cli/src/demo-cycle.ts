@@ -1,5 +1,5 @@
 import { commentCommand, contextImportCommand, financeImportCommand, genderImportCommand, planImportCommand, renderText, valuesImportCommand, type CommandContext } from '@perf/core';
-import { comparePeriods, parseValuesFile, parseYamlDocument, periodEnd, readPeriod } from '@perf/model';
+import { comparePeriods, countErrors, parseValuesFile, parseYamlWith, PerfError, periodEnd, readPeriod, validateDocument, type InvalidDocument } from '@perf/model';
 import { stringify } from 'yaml';
 import * as z from 'zod';
 import { readInputFile } from './files.ts';
@@ -54,7 +54,9 @@ const CriticitaSchema = z.strictObject({
 /** Records the seed's criticità as the controllo would, with `commento`, after the year is closed. */
 async function recordCriticita(file: string, context: CommandContext): Promise<string[]> {
   const input = readInputFile(file);
-  const { commenti } = CriticitaSchema.parse(parseYamlDocument(Buffer.from(input.content).toString('utf8'), input.name));
+  // Read like every other document: a bad file gets one Italian line per field, not a raw schema error.
+  const invalid: InvalidDocument = (details) => new PerfError('YAML_INVALID', `Il file delle criticità "${input.name}" non è valido (${countErrors(details)}).`, { details });
+  const { commenti } = parseYamlWith(Buffer.from(input.content).toString('utf8'), input.name, (document) => validateDocument(CriticitaSchema, document, invalid), invalid);
   for (const c of commenti) {
     await commentCommand.run({ objective: c.obiettivo, causa: c.causa, azione: c.azione, ...(c.opportunita === undefined ? {} : { opportunita: c.opportunita }) }, context);
   }
