@@ -37,6 +37,23 @@ export interface FileInput {
   readonly content: Uint8Array;
 }
 
+/** A file's bytes as UTF-8 text. */
+export const fileText = (file: FileInput): string => Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength).toString('utf8');
+
+/**
+ * A file's parse done once per file: a command reads its file first to find the plan it checks the
+ * person against, then again to execute; the second read gets the first's result.
+ */
+export function parsedOnce<T>(parse: (text: string, source: string) => T): (file: FileInput) => T {
+  const parsed = new WeakMap<FileInput, T>();
+  return (file) => {
+    if (parsed.has(file)) return parsed.get(file) as T;
+    const value = parse(fileText(file), file.name);
+    parsed.set(file, value);
+    return value;
+  };
+}
+
 /** A command's parameters as a channel gives them, before the command's schema checks them. */
 export type RawParams = Readonly<Record<string, string | boolean | readonly string[] | readonly FileInput[] | undefined>>;
 

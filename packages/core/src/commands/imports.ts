@@ -3,19 +3,17 @@ import { formatValue, individualWeightSums, parsePlan, plural, parseValuesFile, 
 import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../context.ts';
 import { formatDateTime } from '../render-text.ts';
 import type { ImportReply } from '../replies.ts';
-import { defineCommand, type FileInput } from './command.ts';
+import { defineCommand, parsedOnce, type FileInput } from './command.ts';
 import { field, filesSchema, flagSchema, optionalText } from './fields.ts';
 import { importValues, type ValueItem } from './import-values.ts';
 
 const CONTROLLO_ONLY = { what: 'importare il Piano', rule: 'Solo il controllo di gestione importa il Piano della Performance.' };
-const text = (file: FileInput) => Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength).toString('utf8');
 const only = (files: readonly FileInput[]): FileInput => files[0] as FileInput;
 
 /** A plan file, parsed once for the permission check and the import. */
-const plans = new WeakMap<FileInput, Plan>();
+const parsePlanFile = parsedOnce(parsePlan);
 function filePlan(file: FileInput, context: CommandContext): Plan {
-  const plan = plans.get(file) ?? parsePlan(text(file), file.name);
-  plans.set(file, plan);
+  const plan = parsePlanFile(file);
   if (context.ente !== undefined && context.ente.toLowerCase() !== plan.ente.code.toLowerCase()) {
     throw new PerfError('ENTE_MISMATCH', `Il Piano "${file.name}" è di ${plan.ente.code}, non di ${context.ente}: nulla è stato importato.`, { hint: `Forma corretta: pnpm perf plan import ${file.name} (l'ente è quello del file).` });
   }
@@ -85,12 +83,7 @@ function isSpreadsheet(name: string): boolean {
 }
 
 /** A YAML file of values, parsed once for the permission check and the import. */
-const valueFiles = new WeakMap<FileInput, ReturnType<typeof parseValuesFile>>();
-function yamlValues(file: FileInput) {
-  const parsed = valueFiles.get(file) ?? parseValuesFile(text(file), file.name);
-  valueFiles.set(file, parsed);
-  return parsed;
-}
+const yamlValues = parsedOnce(parseValuesFile);
 
 async function valuesPlan(file: FileInput, context: CommandContext): Promise<Plan> {
   if (isSpreadsheet(file.name)) return resolvePlan(context);

@@ -6,12 +6,11 @@ import { resolveActor, resolvePlan, writeMeta, type CommandContext } from '../co
 import { BILANCIO, CONTESTO, GENERE, loadFinanceReports, loadGenderReport } from '../documents.ts';
 import { assertCanImportPlan } from '../permissions.ts';
 import type { ExportReply, FinanceReply, GenderReply, ImportReply, RolloverReply } from '../replies.ts';
-import { defineCommand, type FileInput } from './command.ts';
+import { defineCommand, fileText, parsedOnce, type FileInput } from './command.ts';
 import { statusExport } from './export.ts';
 import { field, filesSchema, optionalText, yearCheck } from './fields.ts';
 import { preparePlanRollover } from './rollover.ts';
 
-const text = (file: FileInput) => Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength).toString('utf8');
 
 /** The ente a yearly document belongs to: `--ente`, the document's own `ente`, or the only ente stored. */
 async function documentEnte(context: CommandContext, declared: string | undefined): Promise<string> {
@@ -56,6 +55,7 @@ interface YearlyImportSpec {
 }
 
 function yearlyImport(spec: YearlyImportSpec) {
+  const parse = parsedOnce(spec.parse);
   return defineCommand<{ files: FileInput[] }, ImportReply>({
     name: spec.name,
     aliases: [],
@@ -65,7 +65,7 @@ function yearlyImport(spec: YearlyImportSpec) {
     denied: { what: spec.what, rule: 'Solo il controllo di gestione importa Piano, bilanci, dati di genere e di contesto.' },
     fields: { files: field('files', filesSchema('Manca il file da leggere.'), spec.files.label, spec.files.placeholder, { positional: true, code: 'FILE_MISSING' }) },
     input: (p) => ({ files: p.files as FileInput[] }),
-    plan: async ({ files }, context) => (await documentPlan(context, spec.parse(text(files[0] as FileInput), (files[0] as FileInput).name))).plan,
+    plan: async ({ files }, context) => (await documentPlan(context, parse(files[0] as FileInput))).plan,
     slow: false,
     json: false,
     summary: spec.summary,
@@ -74,7 +74,7 @@ function yearlyImport(spec: YearlyImportSpec) {
     execute: async ({ files }, { context }) => {
       const lines: string[] = [];
       for (const file of files) {
-        const document = spec.parse(text(file), file.name);
+        const document = parse(file);
         const { ente, plan } = await documentPlan(context, document);
         const actor = resolveActor(plan, context.identity);
         assertCanImportPlan(actor);
@@ -121,7 +121,7 @@ export const financeCommand = defineCommand<{ files: FileInput[] }, FinanceReply
   help: "Senza file: gli indici dei bilanci salvati nel database per l'anno (--year) e il precedente.",
   examples: ['bilancio-2011.yaml bilancio-2012.yaml'],
   execute: async ({ files }, context) => {
-    if (files.length > 0) return { kind: 'finance', reports: files.map((file) => computeFinance(parseBilancio(text(file), file.name))).sort((a, b) => a.year - b.year) };
+    if (files.length > 0) return { kind: 'finance', reports: files.map((file) => computeFinance(parseBilancio(fileText(file), file.name))).sort((a, b) => a.year - b.year) };
     const plan = await resolvePlan(context);
     resolveActor(plan, context.identity);
     const reports = await loadFinanceReports(context.store, plan.ente.code, plan.year);
@@ -142,7 +142,7 @@ export const genderCommand = defineCommand<{ file: FileInput }, GenderReply>({
   summary: 'tabelle della dimensione di genere, con i controlli incrociati',
   help: 'Stampa le tabelle con totali, quote femminili e variazioni; avvisa quando i totali di due tabelle non coincidono.',
   examples: ['genere-2012.yaml'],
-  execute: async ({ file }) => ({ kind: 'gender', report: computeGender(parseGenere(text(file), file.name)) }),
+  execute: async ({ file }) => ({ kind: 'gender', report: computeGender(parseGenere(fileText(file), file.name)) }),
 });
 
 export const exportCommand = defineCommand<void, ExportReply>({
